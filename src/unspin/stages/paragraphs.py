@@ -1,0 +1,51 @@
+"""Paragraph boundaries, and a spaCy component that starts a sentence at each paragraph.
+
+A text with blank lines is split at the blank lines (lines inside a paragraph may be
+hard-wrapped); a text without any takes each line as a paragraph, as trafilatura writes
+pages and as many article files are saved.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+
+COMPONENT = "unspin_paragraph_breaks"
+USER_DATA_KEY = "unspin_paragraphs"
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
+_LINE_BREAK = re.compile(r"\n")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph, without its surrounding whitespace."""
+    separator = _BLANK_LINES if _BLANK_LINE.search(text) else _LINE_BREAK
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in separator.finditer(text):
+        _append_stripped(spans, text, position, match.start())
+        position = match.end()
+    _append_stripped(spans, text, position, len(text))
+    return spans
+
+
+def _append_stripped(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        left = start + (len(piece) - len(piece.lstrip()))
+        spans.append((left, left + len(stripped)))
+
+
+@Language.component(COMPONENT)
+def paragraph_breaks(doc: Any) -> Any:
+    """Mark the first token of every paragraph as a sentence start; keep the paragraphs."""
+    spans = paragraph_spans(doc.text)
+    starts = {start for start, _ in spans}
+    for token in doc:
+        if token.idx in starts and token.i > 0:
+            token.is_sent_start = True
+    doc.user_data[USER_DATA_KEY] = spans
+    return doc

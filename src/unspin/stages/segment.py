@@ -1,0 +1,114 @@
+"""The segment stage: paragraphs, sentences and tokens with offsets, from spaCy.
+
+The parsed spaCy Doc is kept in `article.cache["doc"]` for later stages (entities, quotes),
+so the article is parsed once. Texts longer than `CHUNK_CHARS` are parsed in paragraph-aligned
+pieces and joined, which keeps spaCy's memory bounded on very long inputs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from spacy.tokens import Doc
+
+from unspin import nlp as nlp_loader
+from unspin.article import Article, Span
+from unspin.errors import UnspinError
+from unspin.options import Options
+from unspin.pipeline import Stage
+from unspin.stages.paragraphs import USER_DATA_KEY, paragraph_spans
+
+CHUNK_CHARS = 100_000
+_WHITESPACE = re.compile(r"\s")
+
+
+class SegmentStage(Stage):
+    name: ClassVar[str] = "segment"
+    provides: ClassVar[frozenset[str]] = frozenset({"paragraphs", "sentences", "tokens", "doc"})
+
+    def __init__(self, *, options: Options) -> None:
+        self.nlp = nlp_loader.load(options.spacy_model)
+        self.model = nlp_loader.model_label(self.nlp)
+        self.batch_size = options.batch_size
+
+    def __call__(self, article: Article) -> Article:
+        return fill(article, self.parse(article.text))
+
+    def pipe(self, articles: Sequence[Article]) -> list[Article | UnspinError]:
+        short = [a for a in articles if len(a.text) <= CHUNK_CHARS]
+        try:
+            docs = iter(self.nlp.pipe((a.text for a in short), batch_size=self.batch_size))
+            parsed = {id(a): next(docs) for a in short}
+        except Exception:  # one bad text must not sink the batch: go one by one
+            return super().pipe(articles)
+        return [
+            fill(a, parsed[id(a)]) if id(a) in parsed else self.guarded(a) for a in articles
+        ]
+
+    def parse(self, text: str) -> Doc:
+        if len(text) <= CHUNK_CHARS:
+            return self.nlp(text)
+        docs = [self.nlp(piece) for piece in chunks(text, CHUNK_CHARS)]
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+        doc.user_data[USER_DATA_KEY] = paragraph_spans(text)
+        return doc
+
+
+def fill(article: Article, doc: Doc) -> Article:
+    """Add the paragraphs, sentences and tokens of a parsed text to its article."""
+    if doc.text != article.text:
+        raise ValueError(f"the parse of article {article.meta.id!r} does not match its text")
+    groups = article.groups
+    groups["paragraphs"] = [Span(s, e) for s, e in doc.user_data[USER_DATA_KEY]]
+    groups["sentences"], groups["tokens"] = _sentences_and_tokens(doc)
+    article.cache["doc"] = doc
+    return article
+
+
+def _sentences_and_tokens(doc: Doc) -> tuple[list[Span], list[Span]]:
+    sentences: list[Span] = []
+    tokens: list[Span] = []
+    start: int | None = None
+    end = 0
+    for token in doc:
+        if token.is_sent_start and start is not None:
+            sentences.append(Span(start, end))
+            start = None
+        if token.is_space:
+            continue
+        if start is None:
+            start = token.idx
+        end = token.idx + len(token)
+        tokens.append(Span(token.idx, end, None, _token_attrs(token)))
+    if start is not None:
+        sentences.append(Span(start, end))
+    return sentences, tokens
+
+
+def _token_attrs(token: Any) -> dict[str, str]:
+    return {"lemma": token.lemma_, "pos": token.pos_, "tag": token.tag_}
+
+
+def chunks(text: str, limit: int) -> list[str]:
+    """Pieces of at most `limit` characters whose concatenation is `text`, cut at paragraphs,
+    else at whitespace, else anywhere."""
+    pieces: list[str] = []
+    position = 0
+    starts = [s for s, _ in paragraph_spans(text)]
+    while len(text) - position > limit:
+        cut = _cut(text, position, limit, starts)
+        pieces.append(text[position:cut])
+        position = cut
+    pieces.append(text[position:])
+    return pieces
+
+
+def _cut(text: str, position: int, limit: int, starts: list[int]) -> int:
+    window_end = position + limit
+    paragraph_cuts = [s for s in starts if position < s <= window_end]
+    if paragraph_cuts:
+        return paragraph_cuts[-1]
+    spaces = [m.end() for m in _WHITESPACE.finditer(text, position, window_end)]
+    return spaces[-1] if spaces and spaces[-1] > position else window_end
