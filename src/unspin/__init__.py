@@ -1,9 +1,9 @@
 """unspin shows how a news article argues, with the evidence span for every finding.
 
-    >>> import unspin
-    >>> article = unspin.analyze("Officials said the plan was reckless.")
-    >>> article.to_dict()["sentences"]
-    [{'start': 0, 'end': 37}]
+>>> import unspin
+>>> article = unspin.analyze("Officials said the plan was reckless.")
+>>> article.to_dict()["sentences"]
+[{'start': 0, 'end': 37}]
 """
 
 from unspin.analyze import analyze, analyze_many
@@ -43,6 +43,7 @@ __all__ = [
     "Notice",
     "Options",
     "Pipeline",
+    "PipelineError",
     "ReportError",
     "Span",
     "Stage",

@@ -14,7 +14,8 @@ answers with, so neither layer needs a table of its own::
     │   └── InputTooLargeError       exit 17  HTTP 413
     ├── ModelError                   exit 20  HTTP 503   a model is missing or broken
     ├── PipelineError                exit 21  HTTP 500   stages misordered or unknown
-    └── ReportError                  exit 22  HTTP 500   a report could not be read or written
+    ├── ReportError                  exit 22  HTTP 500   a report could not be read or written
+    └── RulesError                   exit 23  HTTP 500   a shipped rules file is broken
 
 The CLI adds two codes of its own: 2 for a usage error and 3 for a batch run in which some
 articles were reported and others failed.
@@ -26,7 +27,7 @@ from typing import Any, ClassVar
 
 
 class UnspinError(Exception):
-    """Root of every error unspin raises on purpose."""
+    """An unexpected internal error (the root of every unspin error)."""
 
     exit_code: ClassVar[int] = 1
     http_status: ClassVar[int] = 500
@@ -41,7 +42,7 @@ class UnspinError(Exception):
 
 
 class InputError(UnspinError):
-    """An article that cannot be read. The message names the input and what is wrong."""
+    """An article cannot be read; the message names the input and what is wrong."""
 
     exit_code = 10
     http_status = 400
@@ -62,63 +63,91 @@ class InputError(UnspinError):
 
 
 class InputNotFoundError(InputError):
+    """The input does not exist or cannot be read."""
+
     exit_code = 11
     http_status = 404
     code = "input_not_found"
 
 
 class EmptyInputError(InputError):
+    """The input is empty or holds only whitespace."""
+
     exit_code = 12
     http_status = 422
     code = "empty_input"
 
 
 class BinaryInputError(InputError):
+    """The input is binary (a PDF, an image, an archive), not text."""
+
     exit_code = 13
     http_status = 415
     code = "binary_input"
 
 
 class DecodeError(InputError):
+    """The input's bytes fit no common text encoding."""
+
     exit_code = 14
     http_status = 422
     code = "undecodable_input"
 
 
 class NoArticleTextError(InputError):
+    """The HTML page has no article text to extract."""
+
     exit_code = 15
     http_status = 422
     code = "no_article_text"
 
 
 class MalformedRecordError(InputError):
+    """A JSONL line is not a valid article record."""
+
     exit_code = 16
     http_status = 422
     code = "malformed_record"
 
 
 class InputTooLargeError(InputError):
+    """The input is over the size limit (--max-size)."""
+
     exit_code = 17
     http_status = 413
     code = "input_too_large"
 
 
 class ModelError(UnspinError):
+    """A model is missing or cannot be loaded."""
+
     exit_code = 20
     http_status = 503
     code = "model_unavailable"
 
 
 class PipelineError(UnspinError):
+    """The stages are misordered or unknown, or a stage failed on an article."""
+
     exit_code = 21
     http_status = 500
     code = "pipeline_error"
 
 
 class ReportError(UnspinError):
+    """A report cannot be read or written."""
+
     exit_code = 22
     http_status = 500
     code = "report_error"
+
+
+class RulesError(UnspinError):
+    """A shipped rules file is broken."""
+
+    exit_code = 23
+    http_status = 500
+    code = "rules_error"
 
 
 def all_errors() -> list[type[UnspinError]]:

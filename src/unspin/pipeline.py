@@ -58,7 +58,9 @@ class Pipeline:
         self.batch_size = batch_size
 
     @classmethod
-    def build(cls, names: Sequence[str] | None = None, *, options: Options | None = None) -> Pipeline:
+    def build(
+        cls, names: Sequence[str] | None = None, *, options: Options | None = None
+    ) -> Pipeline:
         from unspin.stages import create
 
         options = options or Options()
@@ -108,7 +110,9 @@ def check_order(stages: Sequence[Stage]) -> None:
         if stage.name in seen:
             raise PipelineError(f"the pipeline lists the {stage.name} stage twice")
         for need in sorted(stage.requires - available):
-            raise PipelineError(_missing(stage.name, need, [s.name for s in stages], providers(need)))
+            raise PipelineError(
+                _missing(stage.name, need, [s.name for s in stages], providers(need))
+            )
         available |= stage.provides
         seen.append(stage.name)
 

@@ -43,13 +43,12 @@ class SegmentStage(Stage):
             parsed = {id(a): next(docs) for a in short}
         except Exception:  # one bad text must not sink the batch: go one by one
             return super().pipe(articles)
-        return [
-            fill(a, parsed[id(a)]) if id(a) in parsed else self.guarded(a) for a in articles
-        ]
+        return [fill(a, parsed[id(a)]) if id(a) in parsed else self.guarded(a) for a in articles]
 
     def parse(self, text: str) -> Doc:
         if len(text) <= CHUNK_CHARS:
-            return self.nlp(text)
+            doc: Doc = self.nlp(text)
+            return doc
         docs = [self.nlp(piece) for piece in chunks(text, CHUNK_CHARS)]
         doc = Doc.from_docs(docs, ensure_whitespace=False)
         doc.user_data[USER_DATA_KEY] = paragraph_spans(text)

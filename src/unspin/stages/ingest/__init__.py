@@ -44,7 +44,9 @@ def article_from_text(text: str, *, ident: str = "text") -> Article:
     return Article(normalise_newlines(clean), meta=Meta(id=ident, source={"format": "text"}))
 
 
-def article_from_bytes(data: bytes, *, source: str, ident: str, html: bool | None = None) -> Article:
+def article_from_bytes(
+    data: bytes, *, source: str, ident: str, html: bool | None = None
+) -> Article:
     """An article from the bytes of a text or HTML file; `html=None` sniffs which."""
     meta = Meta(id=ident, source={"path": source})
     if html if html is not None else looks_like_html(data):
@@ -87,9 +89,7 @@ def _path(path: Path, options: Options) -> Iterator[Article | InputError]:
 def _folder(folder: Path, options: Options) -> Iterator[Article | InputError]:
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
     if not files:
-        yield InputNotFoundError(
-            str(folder), f"the folder holds no {', '.join(SUFFIXES)} files"
-        )
+        yield InputNotFoundError(str(folder), f"the folder holds no {', '.join(SUFFIXES)} files")
     for file in files:
         yield from _path(file, options)
 
@@ -117,4 +117,3 @@ def _check_size(source: str, size: int, limit: int, *, at_least: bool = False) -
             f"the input is {said} the limit of {limit / _MB:.1f} MB; "
             "raise it with --max-size or split the article",
         )
-

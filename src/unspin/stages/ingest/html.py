@@ -1,4 +1,4 @@
-"""HTML pages -> Article, through trafilatura: the main text, without navigation, ads or comments."""
+"""HTML pages -> Article through trafilatura: the main text, without navigation, ads, comments."""
 
 from __future__ import annotations
 
@@ -20,9 +20,7 @@ def looks_like_html(data: bytes) -> bool:
     return any(marker in head for marker in _HTML_MARKERS)
 
 
-def read_html(
-    data: bytes | str, *, source: str, meta: Meta, line: int | None = None
-) -> Article:
+def read_html(data: bytes | str, *, source: str, meta: Meta, line: int | None = None) -> Article:
     """Extract the article of a page; fields of `meta` that are already set win over the page's."""
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     found = trafilatura.bare_extraction(

@@ -1,0 +1,27 @@
+"""The `unspin` command: thin commands that parse arguments and call plain functions."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from unspin import __version__
+from unspin.cli.analyze import analyze_command
+from unspin.cli.schema import schema_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="unspin")
+def cli() -> None:
+    """unspin shows how a news article argues: persuasion techniques, quotes and claims,
+    actors and accusations, each with the span of text it rests on."""
+    logging.basicConfig(level=logging.WARNING, format="unspin: %(levelname)s: %(message)s")
+
+
+cli.add_command(analyze_command)
+cli.add_command(schema_command)
+
+
+def main() -> None:
+    cli()

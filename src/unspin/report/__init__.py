@@ -1,0 +1,46 @@
+"""Renderers over `Article.to_dict()`: JSON (the contract), HTML (to read), Markdown (notes)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from unspin.article import Article
+from unspin.errors import ReportError
+from unspin.report.html import render_html
+from unspin.report.json_report import render_json
+from unspin.report.markdown import render_markdown
+
+SUFFIXES = {"json": ".json", "html": ".html", "md": ".md"}
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+def render(article: Article, fmt: str, *, tokens: bool = False) -> str:
+    """The report of `article` in format `fmt`; `tokens` adds the token list to JSON."""
+    if fmt == "json":
+        return render_json(article, tokens=tokens)
+    if fmt == "html":
+        return render_html(article)
+    if fmt == "md":
+        return render_markdown(article)
+    raise ReportError(f"unknown report format {fmt!r}; choose from {', '.join(SUFFIXES)}")
+
+
+def file_stem(ident: str) -> str:
+    """A file name made from an article id: no path separators, no leading dots."""
+    return _UNSAFE.sub("_", ident).strip("._") or "article"
+
+
+def write_reports(
+    article: Article, folder: Path, formats: tuple[str, ...], *, stem: str, tokens: bool = False
+) -> list[Path]:
+    """Write one file per format, `folder/stem.ext`; return their paths."""
+    written = []
+    for fmt in formats:
+        path = folder / f"{stem}{SUFFIXES[fmt]}"
+        try:
+            path.write_text(render(article, fmt, tokens=tokens), encoding="utf-8")
+        except OSError as exc:
+            raise ReportError(f"{path}: the report could not be written: {exc.strerror}") from exc
+        written.append(path)
+    return written

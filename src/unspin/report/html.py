@@ -1,0 +1,89 @@
+"""The HTML report: one self-contained file that works offline and makes no requests.
+
+All article text goes through Jinja's autoescaping; the finding data rides in a JSON script
+block (escaped by `tojson`), and a Content-Security-Policy allows only the report's own
+script and style, by hash, so nothing in an article can run even if it slipped through.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from unspin.article import Article
+from unspin.report.highlights import GROUP_STAGES, findings, paragraphs, technique_css
+from unspin.rules import techniques
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("unspin.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _asset(name: str) -> str:
+    return resources.files("unspin.report").joinpath("templates", name).read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _style() -> str:
+    colours = "\n".join(
+        f".{technique_css(t.name)} {{ background: {t.colour}; }}" for t in techniques().values()
+    )
+    return _asset("report.css") + "\n" + colours + "\n"
+
+
+def _hash(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def render_html(article: Article) -> str:
+    report = article.to_dict()
+    found = findings(report)
+    script, style = _asset("report.js"), _style()
+    csp = (
+        "default-src 'none'; img-src 'none'; connect-src 'none'; form-action 'none'; "
+        f"base-uri 'none'; script-src '{_hash(script)}'; style-src '{_hash(style)}'"
+    )
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            report=report,
+            paragraphs=paragraphs(report, found),
+            legend=_legend(report),
+            analysed={group: stage in report["stages"] for group, stage in GROUP_STAGES.items()},
+            entity_names={e["id"]: e["name"] for e in report["entities"]},
+            data={"findings": [f.to_json() for f in _unique_findings(found)]},
+            csp=csp,
+            script=script,
+            style=style,
+        )
+    )
+
+
+def _legend(report: dict[str, Any]) -> list[dict[str, Any]]:
+    counts = report["summary"]["techniques"]
+    return [
+        {
+            "css": technique_css(t.name),
+            "title": t.title,
+            "definition": t.definition,
+            "count": counts.get(t.name, 0),
+        }
+        for t in techniques().values()
+    ]
+
+
+def _unique_findings(found: list[Any]) -> list[Any]:
+    return list({f.id: f for f in found}.values())
