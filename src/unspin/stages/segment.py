@@ -72,7 +72,7 @@ def _sentences_and_tokens(doc: Doc) -> tuple[list[Span], list[Span]]:
     start: int | None = None
     end = 0
     for token in doc:
-        if token.is_sent_start and start is not None:
+        if token.is_sent_start and start is not None and not _closes_previous(token):
             sentences.append(Span(start, end))
             start = None
         if token.is_space:
@@ -84,6 +84,14 @@ def _sentences_and_tokens(doc: Doc) -> tuple[list[Span], list[Span]]:
     if start is not None:
         sentences.append(Span(start, end))
     return sentences, tokens
+
+
+def _closes_previous(token: Any) -> bool:
+    """A closing quote or bracket glued to the previous token ends that sentence rather than
+    starting one (the small English parser often splits `criminals."` before the quote)."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    glued = previous is not None and not previous.is_space and not previous.whitespace_
+    return bool(glued and token.is_punct and (token.is_quote or token.is_right_punct))
 
 
 def _token_attrs(token: Any) -> dict[str, str]:
