@@ -50,6 +50,8 @@ class SegmentStage(Stage):
             doc: Doc = self.nlp(text)
             return doc
         docs = [self.nlp(piece) for piece in chunks(text, CHUNK_CHARS)]
+        for piece in docs:
+            del piece.user_data[USER_DATA_KEY]  # per-piece offsets; set for the whole below
         doc = Doc.from_docs(docs, ensure_whitespace=False)
         doc.user_data[USER_DATA_KEY] = paragraph_spans(text)
         return doc

@@ -111,9 +111,15 @@ def _stdin(stream: IO[bytes] | None, options: Options) -> Iterator[Article | Inp
 
 def _check_size(source: str, size: int, limit: int, *, at_least: bool = False) -> None:
     if size > limit:
-        said = "over" if at_least else f"{size / _MB:.1f} MB,"
+        said = "over" if at_least else f"{_human(size)}, over"
         raise InputTooLargeError(
             source,
-            f"the input is {said} the limit of {limit / _MB:.1f} MB; "
+            f"the input is {said} the limit of {_human(limit)}; "
             "raise it with --max-size or split the article",
         )
+
+
+def _human(size: int) -> str:
+    if size >= _MB:
+        return f"{size / _MB:.1f} MB"
+    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} bytes"
