@@ -46,27 +46,56 @@ def annotate_example(article: Article) -> Article:
         ("Shameful", "Loaded_Language"),
         ("a gang of fanatics and swindlers", "Name_Calling,Labeling"),
         ("can we really believe the ministry?", "Doubt"),
-        ("And what about their own record of jailing journalists?",
-         "Whataboutism,Straw_Men,Red_Herring"),
+        (
+            "And what about their own record of jailing journalists?",
+            "Whataboutism,Straw_Men,Red_Herring",
+        ),
         ("fanatics", "Loaded_Language"),
     ]:
         article.add("techniques", span(phrase, technique, confidence=0.9, source="hand/test"))
     varga = span("Ilse Varga", entity="e1")
-    article.add("quotes", span(
-        '"We only want to be left alone," said Ilse Varga', "direct",
-        speaker=varga, cue=span("said", lemma="say"),
-        content=span("We only want to be left alone"), stance="assert",
-        source_type="named_person", confidence=0.95,
-    ))
-    article.add("claims", span("every one of the eleven was released within forty-eight hours",
-                               checkworthiness=0.8, quote=None))
+    article.add(
+        "quotes",
+        span(
+            '"We only want to be left alone," said Ilse Varga',
+            "direct",
+            speaker=varga,
+            cue=span("said", lemma="say"),
+            content=span("We only want to be left alone"),
+            stance="assert",
+            source_type="named_person",
+            confidence=0.95,
+        ),
+    )
+    article.add(
+        "claims",
+        span(
+            "every one of the eleven was released within forty-eight hours",
+            checkworthiness=0.8,
+            quote=None,
+        ),
+    )
     article.add_entity(Entity("e1", "Ilse Varga", "person", [], [varga], []))
-    article.add_entity(Entity("e2", "Fellowship of the Open Hand", "organization",
-                              ["FOH", "Open Hand Movement", "Handfolk"],
-                              [span("Fellowship of the Open Hand")], [span("religious group")]))
-    article.add("accusations", span(
-        'accused the Fellowship of "plotting to destabilise the nation"',
-        accuser=None, accused="e2", cue=span("accused"), evidence=[],
-        denials=[span("The FOH denied the allegations", by="e2")], confidence=0.7,
-    ))
+    article.add_entity(
+        Entity(
+            "e2",
+            "Fellowship of the Open Hand",
+            "organization",
+            ["FOH", "Open Hand Movement", "Handfolk"],
+            [span("Fellowship of the Open Hand")],
+            [span("religious group")],
+        )
+    )
+    article.add(
+        "accusations",
+        span(
+            'accused the Fellowship of "plotting to destabilise the nation"',
+            accuser=None,
+            accused="e2",
+            cue=span("accused"),
+            evidence=[],
+            denials=[span("The FOH denied the allegations", by="e2")],
+            confidence=0.7,
+        ),
+    )
     return article

@@ -37,8 +37,7 @@ def test_text_cannot_be_reassigned() -> None:
 
 def test_from_dict_refuses_a_span_whose_text_differs() -> None:
     article = Article("The minister lied.")
-    article.add("techniques", Span(4, 12, "Loaded_Language",
-                                   {"confidence": 0.5, "source": "t"}))
+    article.add("techniques", Span(4, 12, "Loaded_Language", {"confidence": 0.5, "source": "t"}))
     report = article.to_dict()
     report["techniques"][0]["text"] = "president"
     with pytest.raises(ReportError, match="says 'president'"):
@@ -65,15 +64,25 @@ def articles(draw: st.DrawFn) -> Article:
         return Span(start, end, label, attrs)
 
     for _ in range(draw(st.integers(0, 5))):
-        article.add("techniques", span(draw(st.sampled_from(TECHNIQUES)),
-                                       confidence=draw(st.floats(0, 1)), source="prop"))
+        article.add(
+            "techniques",
+            span(
+                draw(st.sampled_from(TECHNIQUES)), confidence=draw(st.floats(0, 1)), source="prop"
+            ),
+        )
     for _ in range(draw(st.integers(0, 3))):
-        article.add("quotes", span(
-            draw(st.sampled_from(["direct", "indirect", "mixed"])),
-            speaker=draw(st.one_of(st.none(), st.just(span(entity=None)))),
-            cue=span(lemma="say"), content=span(), stance="assert",
-            source_type="anonymous", confidence=0.5,
-        ))
+        article.add(
+            "quotes",
+            span(
+                draw(st.sampled_from(["direct", "indirect", "mixed"])),
+                speaker=draw(st.one_of(st.none(), st.just(span(entity=None)))),
+                cue=span(lemma="say"),
+                content=span(),
+                stance="assert",
+                source_type="anonymous",
+                confidence=0.5,
+            ),
+        )
     for i in range(draw(st.integers(0, 2))):
         article.add_entity(Entity(f"e{i}", "Name", "organization", ["N"], [span()], [span()]))
     for _ in range(draw(st.integers(0, 3))):

@@ -47,10 +47,17 @@ def test_a_batch_with_broken_inputs_reports_the_rest_and_keeps_the_errors(tmp_pa
     lines = [json.dumps({"id": "j1", "text": "A line article."}), "{broken"]
     (tmp_path / "in" / "batch.jsonl").write_text("\n".join(lines) + "\n")
     out = tmp_path / "out"
-    code, _, err = run("analyze", str(tmp_path / "in"), str(tmp_path / "missing.txt"), "-o", str(out))
+    code, _, err = run(
+        "analyze", str(tmp_path / "in"), str(tmp_path / "missing.txt"), "-o", str(out)
+    )
     assert code == 3
     assert sorted(p.name for p in out.iterdir()) == [
-        "errors.jsonl", "good.html", "good.json", "j1.html", "j1.json"]
+        "errors.jsonl",
+        "good.html",
+        "good.json",
+        "j1.html",
+        "j1.json",
+    ]
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert [e["code"] for e in errors] == ["malformed_record", "binary_input", "input_not_found"]
     assert errors[0]["detail"]["line"] == 2
@@ -74,8 +81,16 @@ def test_tokens_on_request_and_same_stem_twice(tmp_path: Path) -> None:
     (tmp_path / "a" / "x.txt").write_text("First one.")
     (tmp_path / "b" / "x.txt").write_text("Second one.")
     out = tmp_path / "out"
-    code, _, _ = run("analyze", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out),
-                     "--format", "json", "--tokens")
+    code, _, _ = run(
+        "analyze",
+        str(tmp_path / "a"),
+        str(tmp_path / "b"),
+        "-o",
+        str(out),
+        "--format",
+        "json",
+        "--tokens",
+    )
     assert code == 0
     assert sorted(p.name for p in out.iterdir()) == ["x-2.json", "x.json"]
     second = json.loads((out / "x-2.json").read_text())
@@ -112,6 +127,7 @@ def test_python_dash_m_unspin_runs(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "unspin", "--version"], capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "unspin", "--version"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0 and "unspin" in done.stdout

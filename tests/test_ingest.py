@@ -129,21 +129,7 @@ def test_stdin_is_sniffed_for_html() -> None:
     assert isinstance(items[0], InputTooLargeError)
 
 
-PAGE = b"""<!DOCTYPE html><html><head><title>Police raid homes - The Marenport Herald</title>
-<meta name="author" content="Jana Holt"><meta property="og:site_name" content="The Marenport Herald">
-<meta property="article:published_time" content="2024-03-02T08:00:00Z">
-<link rel="canonical" href="https://herald.example/raids">
-<script>var tracker = "SCRIPT-TEXT-MUST-NOT-APPEAR";</script><style>.x{color:red}</style></head>
-<body><nav><ul><li><a href="/">Home</a></li><li><a href="/world">NAV-TEXT-MUST-NOT-APPEAR</a></li></ul></nav>
-<div class="ad">ADVERT-TEXT-MUST-NOT-APPEAR buy now</div>
-<article><h1>Police raid homes</h1>
-<p>Regional police claimed on Tuesday that they had disrupted a plot by the group, which denied it.</p>
-<p>\xe2\x80\x9cWe only want to be left alone,\xe2\x80\x9d said Ilse Varga, whose son was among those detained.</p>
-<p>Every one of the eleven people held was released within two days for lack of evidence.</p>
-</article>
-<section id="comments" class="comments"><h3>Comments</h3>
-<p class="comment">COMMENT-TEXT-MUST-NOT-APPEAR this is a reader comment</p></section>
-<footer>Copyright FOOTER-TEXT-MUST-NOT-APPEAR</footer></body></html>"""
+PAGE = (Path(__file__).parent / "fixtures" / "page.html").read_bytes()
 
 
 def test_html_gives_the_main_text_and_metadata(tmp_path: Path) -> None:
@@ -160,11 +146,14 @@ def test_html_gives_the_main_text_and_metadata(tmp_path: Path) -> None:
     assert article.meta.source["format"] == "html"
 
 
-@pytest.mark.parametrize("body", [
-    b"<script>var a=1;</script><nav>Home</nav>",
-    b"<nav><a href=/>Home</a> <a href=/w>World</a></nav><div class=cookie>We use cookies.</div>"
-    b"<footer>Copyright 2024 Example Media</footer>",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"<script>var a=1;</script><nav>Home</nav>",
+        b"<nav><a href=/>Home</a> <a href=/w>World</a></nav><div class=cookie>We use cookies.</div>"
+        b"<footer>Copyright 2024 Example Media</footer>",
+    ],
+)
 def test_html_without_article_text(tmp_path: Path, body: bytes) -> None:
     page = b"<html><head><title>x</title></head><body>" + body + b"</body></html>"
     result = one(write(tmp_path, "empty.htm", page))
@@ -189,24 +178,35 @@ def jsonl(tmp_path: Path, lines: list[str | bytes]) -> Path:
 
 
 def test_jsonl_reads_every_good_line_and_reports_each_bad_one_by_number(tmp_path: Path) -> None:
-    path = jsonl(tmp_path, [
-        json.dumps({"id": "a1", "text": "First.", "outlet": "Herald", "url": "https://h.example"}),
-        '{"id": "broken", "text": "no closing brace"',
-        "",
-        json.dumps({"text": "Third, no id.", "published": "2024-01-02"}),
-        json.dumps(["not", "an", "object"]),
-        json.dumps({"id": "x", "body": "wrong field"}),
-        json.dumps({"id": "y", "text": ""}),
-        json.dumps({"id": 7, "html": PAGE.decode()}),
-        json.dumps({"id": "z", "text": "ok", "outlet": 12}),
-        b'{"id": "latin", "text": "caf\xe9"}',
-    ])
+    path = jsonl(
+        tmp_path,
+        [
+            json.dumps(
+                {"id": "a1", "text": "First.", "outlet": "Herald", "url": "https://h.example"}
+            ),
+            '{"id": "broken", "text": "no closing brace"',
+            "",
+            json.dumps({"text": "Third, no id.", "published": "2024-01-02"}),
+            json.dumps(["not", "an", "object"]),
+            json.dumps({"id": "x", "body": "wrong field"}),
+            json.dumps({"id": "y", "text": ""}),
+            json.dumps({"id": 7, "html": PAGE.decode()}),
+            json.dumps({"id": "z", "text": "ok", "outlet": 12}),
+            b'{"id": "latin", "text": "caf\xe9"}',
+        ],
+    )
     items = list(load([path], options=OPTIONS))
     kinds = [(type(i).__name__, getattr(i, "line", None)) for i in items]
     assert kinds == [
-        ("Article", None), ("MalformedRecordError", 2), ("Article", None),
-        ("MalformedRecordError", 5), ("MalformedRecordError", 6), ("EmptyInputError", 7),
-        ("Article", None), ("MalformedRecordError", 9), ("DecodeError", 10),
+        ("Article", None),
+        ("MalformedRecordError", 2),
+        ("Article", None),
+        ("MalformedRecordError", 5),
+        ("MalformedRecordError", 6),
+        ("EmptyInputError", 7),
+        ("Article", None),
+        ("MalformedRecordError", 9),
+        ("DecodeError", 10),
     ]
     first, third, page = items[0], items[2], items[6]
     assert isinstance(first, Article) and first.meta.outlet == "Herald"
@@ -219,10 +219,27 @@ def test_jsonl_reads_every_good_line_and_reports_each_bad_one_by_number(tmp_path
 
 
 def test_jsonl_line_over_the_limit_is_skipped_and_the_next_one_read(tmp_path: Path) -> None:
-    path = jsonl(tmp_path, [
-        json.dumps({"id": "big", "text": "x" * 5000}),
-        json.dumps({"id": "small", "text": "fits"}),
-    ])
+    path = jsonl(
+        tmp_path,
+        [
+            json.dumps({"id": "big", "text": "x" * 5000}),
+            json.dumps({"id": "small", "text": "fits"}),
+        ],
+    )
     items = list(load([path], options=Options(max_bytes=1000)))
     assert isinstance(items[0], InputTooLargeError) and items[0].line == 1
     assert isinstance(items[1], Article) and items[1].meta.id == "small"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Police raid homes\n\nRegional police said on Tuesday.", "Police raid homes"),
+        ("Police said on Tuesday.\nMore text.", None),
+        ("Only one line", None),
+        ("  \n" + "Long " * 60 + "\nbody", None),
+    ],
+)
+def test_a_plain_text_headline_becomes_the_title(tmp_path: Path, text: str, title: str) -> None:
+    article = one(write(tmp_path, "a.txt", text.encode()))
+    assert isinstance(article, Article) and article.meta.title == title

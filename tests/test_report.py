@@ -15,7 +15,7 @@ from unspin.report.highlights import findings, paragraphs
 from unspin.report.schema import validate
 
 HOSTILE = (
-    'The ministry said <script>window.__pwned = true</script> nothing. '
+    "The ministry said <script>window.__pwned = true</script> nothing. "
     '<img src=x onerror="window.__pwned = true"> '
     '<a href="javascript:window.__pwned = true">click</a> "</script><script>alert(1)</script>'
 )
@@ -90,8 +90,13 @@ def test_markdown_summary_lists_every_filled_group() -> None:
     article = annotate_example(analyze(EXAMPLE.read_text() + "\n\n" + HOSTILE))
     md = render(article, "md")
     assert md.startswith("# valdoria") is False and md.startswith("# ")
-    for heading in ("## Persuasion techniques", "## Quotes", "## Actors", "## Accusations",
-                    "## Check-worthy claims"):
+    for heading in (
+        "## Persuasion techniques",
+        "## Quotes",
+        "## Actors",
+        "## Accusations",
+        "## Check-worthy claims",
+    ):
         assert heading in md
     assert "**Ilse Varga** (direct, assert)" in md
     assert "Fellowship of the Open Hand** (organization, 1 mentions) — also: FOH" in md

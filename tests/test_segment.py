@@ -14,14 +14,18 @@ def texts(article: Article, group: str) -> list[str]:
 def test_paragraphs_split_at_blank_lines_when_there_are_any() -> None:
     text = "  First para\nwrapped line.\n\n \n Second para.  \n\nThird."
     assert [text[s:e] for s, e in paragraph_spans(text)] == [
-        "First para\nwrapped line.", "Second para.", "Third."
+        "First para\nwrapped line.",
+        "Second para.",
+        "Third.",
     ]
 
 
 def test_without_blank_lines_each_line_is_a_paragraph() -> None:
     lines = "Title\nFirst paragraph.\nSecond."
     assert [lines[s:e] for s, e in paragraph_spans(lines)] == [
-        "Title", "First paragraph.", "Second."
+        "Title",
+        "First paragraph.",
+        "Second.",
     ]
     assert len(paragraph_spans("Title\nFirst paragraph.\n\t\nSecond.")) == 2
 
@@ -41,8 +45,10 @@ def test_sentences_never_cross_a_paragraph_and_keep_closing_quotes() -> None:
         "The group denied it",
     ]
     for sentence in article.groups["sentences"]:
-        assert any(p.start <= sentence.start and sentence.end <= p.end
-                   for p in article.groups["paragraphs"])
+        assert any(
+            p.start <= sentence.start and sentence.end <= p.end
+            for p in article.groups["paragraphs"]
+        )
 
 
 def test_tokens_have_offsets_lemmas_and_tags_and_no_whitespace() -> None:

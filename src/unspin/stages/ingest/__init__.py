@@ -24,6 +24,8 @@ __all__ = ["STDIN", "SUFFIXES", "article_from_bytes", "article_from_text", "load
 STDIN = "-"
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 _MB = 1024 * 1024
+_HEADLINE_CHARS = 200
+_SENTENCE_END = ".:;,!?\"\u201d\u2019'"
 
 
 def load(
@@ -41,7 +43,19 @@ def article_from_text(text: str, *, ident: str = "text") -> Article:
     clean = text.encode("utf-8", errors="replace").decode("utf-8")
     if not clean.strip():
         raise EmptyInputError(ident, "the text is empty")
-    return Article(normalise_newlines(clean), meta=Meta(id=ident, source={"format": "text"}))
+    text = normalise_newlines(clean)
+    meta = Meta(id=ident, title=headline(text), source={"format": "text"})
+    return Article(text, meta=meta)
+
+
+def headline(text: str) -> str | None:
+    """The first line of a plain-text article when it reads as a headline: short, on a line
+    of its own, followed by more text, and not ending like a sentence."""
+    first, _, rest = text.strip().partition("\n")
+    first = first.strip()
+    if rest.strip() and 0 < len(first) <= _HEADLINE_CHARS and first[-1] not in _SENTENCE_END:
+        return first
+    return None
 
 
 def article_from_bytes(
@@ -53,6 +67,7 @@ def article_from_bytes(
         return read_html(data, source=source, meta=meta)
     decoded = decode_text(data, source)
     meta.source.update(format="txt", encoding=decoded.encoding)
+    meta.title = headline(decoded.text)
     article = Article(decoded.text, meta=meta)
     if decoded.replaced:
         article.warn(

@@ -1,0 +1,105 @@
+"""The HTML report as a reader sees it, in headless Chromium (Debian's `chromium`).
+
+Screenshots go to tests/output/. Without chromium the tests are skipped on a developer's
+machine and fail in CI (CI=true), where .ci/run installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from conftest import EXAMPLE, OUTPUT, annotate_example
+from test_report import HOSTILE
+from unspin import analyze
+from unspin.report import render
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; .ci/run should have installed it")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+def open_report(browser: Any, html: str, name: str) -> tuple[Any, list[str]]:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    path = OUTPUT / f"{name}.html"
+    path.write_text(html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    problems: list[str] = []
+    page.on(
+        "console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None
+    )
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on(
+        "request",
+        lambda r: problems.append(f"request: {r.url}") if not r.url.startswith("file://") else None,
+    )
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-ready=true]")
+    return page, problems
+
+
+def test_example_report_shows_highlights_and_explains_them(browser: Any) -> None:
+    article = annotate_example(analyze(EXAMPLE.read_text()))
+    page, problems = open_report(browser, render(article, "html"), "example")
+    highlights = page.locator("#article .seg.hl")
+    assert highlights.count() >= 4
+    page.screenshot(path=str(OUTPUT / "example.png"), full_page=True)
+    page.locator("#article .seg.hl", has_text="Shameful").click()
+    details = page.locator("#details")
+    assert "Loaded language" in details.inner_text()
+    assert "Words and phrases with strong emotional charge" in details.inner_text()
+    assert "hand/test" in details.inner_text()
+    page.locator("#quotes li").first.click()
+    assert "Ilse Varga" in details.inner_text()
+    assert page.locator(".seg.sel").count() >= 1
+    page.screenshot(path=str(OUTPUT / "example-quote.png"), full_page=False)
+    assert problems == []
+
+
+def test_legend_filter_hides_a_technique(browser: Any) -> None:
+    article = annotate_example(analyze(EXAMPLE.read_text()))
+    page, problems = open_report(browser, render(article, "html"), "filter")
+    doubt = page.locator("#article .seg", has_text="really believe")
+    assert "hl" in (doubt.get_attribute("class") or "")
+    page.locator("#legend label", has_text="Doubt").locator("input").uncheck()
+    assert "hl" not in (doubt.get_attribute("class") or "")
+    page.locator("#legend label", has_text="Doubt").locator("input").check()
+    assert "hl" in (doubt.get_attribute("class") or "")
+    assert problems == []
+
+
+def test_a_hostile_article_renders_inert(browser: Any) -> None:
+    article = annotate_example(analyze(EXAMPLE.read_text() + "\n\n" + HOSTILE))
+    page, problems = open_report(browser, render(article, "html"), "hostile")
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("document.querySelectorAll('img, a, iframe').length") == 0
+    assert "<script>window.__pwned = true</script>" in page.locator("#article").inner_text()
+    page.screenshot(path=str(OUTPUT / "hostile.png"), full_page=True)
+    assert problems == []
