@@ -29,6 +29,26 @@ def test_add_checks_nested_spans_too() -> None:
         article.add("accusations", Span(0, 5, None, {"cue": Span(2, 50)}))
 
 
+def test_labels_of_groups_without_a_label_key_and_of_nested_spans_survive() -> None:
+    article = Article("Police said the group plotted.")
+    article.add(
+        "claims",
+        Span(
+            0,
+            6,
+            "fact",
+            {"checkworthiness": 0.5, "quote": None, "cue": Span(7, 11, "verb", {"lemma": "say"})},
+        ),
+    )
+    again = Article.from_dict(article.to_dict())
+    assert again.groups["claims"] == article.groups["claims"]
+
+
+def test_bool_offsets_are_refused() -> None:
+    with pytest.raises(ValueError, match="integers"):
+        Span(False, True)
+
+
 def test_text_cannot_be_reassigned() -> None:
     article = Article("fixed")
     with pytest.raises(AttributeError):
@@ -54,7 +74,7 @@ TECHNIQUES = ["Loaded_Language", "Doubt", "Slogans", "Name_Calling,Labeling"]
 
 @st.composite
 def articles(draw: st.DrawFn) -> Article:
-    text = draw(st.text(min_size=1, max_size=300))
+    text = draw(st.text(st.characters(exclude_categories=()), min_size=1, max_size=300))
     article = Article(text)
     n = len(text)
 

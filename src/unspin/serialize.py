@@ -26,6 +26,8 @@ def span_to_dict(
         out["text"] = span.text_in(text)
     if label_key is not None:
         out[label_key] = span.label
+    elif span.label is not None:
+        out["label"] = span.label
     for key, value in span.attrs.items():
         out[key] = _value_to_json(value, text)
     return out
@@ -44,12 +46,13 @@ def span_from_dict(data: Mapping[str, Any], text: str, *, label_key: str | None 
     span_text = data.get("text")
     if span_text is not None and text[start:end] != span_text:
         raise ValueError(f"span [{start}, {end}) says {span_text!r} but the text there differs")
+    key_of_label = label_key or "label"
     attrs = {
         key: _value_from_json(value, text)
         for key, value in data.items()
-        if key not in ("start", "end", "text", label_key)
+        if key not in ("start", "end", "text", key_of_label)
     }
-    label = data.get(label_key) if label_key else None
+    label = data.get(key_of_label)
     span = Span(start, end, label, attrs)
     if end > len(text):
         raise ValueError(f"span [{start}, {end}) runs past the end of the text")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from unspin.article import Article
-from unspin.errors import InputError, UnspinError
+from unspin.errors import InputError, ReportError, UnspinError
 from unspin.report import file_stem, write_reports
 
 ERRORS_FILE = "errors.jsonl"
@@ -58,18 +58,23 @@ def write_all(
 ) -> RunSummary:
     summary = RunSummary()
     stems: set[str] = set()
+    if output.folder is not None:
+        (output.folder / ERRORS_FILE).unlink(missing_ok=True)  # a stale one would mislead
     with ExitStack() as stack:
         errors_file: IO[str] | None = None
         for item in items:
-            if isinstance(item, UnspinError):
-                summary.failed.append(item)
-                on_error(item)
-                if output.folder is not None:
-                    errors_file = errors_file or stack.enter_context(_open_errors(output.folder))
-                    errors_file.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
-                continue
-            summary.written += _write(item, output, stems)
-            summary.analysed += 1
+            if isinstance(item, Article):
+                try:
+                    summary.written += _write(item, output, stems)
+                    summary.analysed += 1
+                    continue
+                except ReportError as error:
+                    item = error
+            summary.failed.append(item)
+            on_error(item)
+            if output.folder is not None:
+                errors_file = errors_file or stack.enter_context(_open_errors(output.folder))
+                errors_file.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
     return summary
 
 

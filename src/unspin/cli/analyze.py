@@ -12,7 +12,7 @@ from tqdm import tqdm
 
 from unspin.analyze import analyze_many
 from unspin.batch.reports import ERRORS_FILE, PARTIAL_EXIT, Output, RunSummary, write_all
-from unspin.errors import UnspinError, all_errors
+from unspin.errors import ReportError, UnspinError, all_errors
 from unspin.options import MAX_BYTES, Options
 from unspin.report import SUFFIXES
 
@@ -94,6 +94,26 @@ def analyze_command(
     """
     options = Options(max_bytes=int(max_mb * 2**20), spacy_model=spacy_model)
     folder = out if out is not None else (None if jsonl else Path("."))
+    try:
+        summary = _run(paths, options, folder, formats, jsonl, tokens=tokens, quiet=quiet)
+    except UnspinError as error:
+        _print_error(error)
+        sys.exit(error.exit_code)
+    if not quiet:
+        _print_summary(summary, folder)
+    sys.exit(summary.exit_code)
+
+
+def _run(
+    paths: tuple[str, ...],
+    options: Options,
+    folder: Path | None,
+    formats: tuple[str, ...],
+    jsonl: str | None,
+    *,
+    tokens: bool,
+    quiet: bool,
+) -> RunSummary:
     with ExitStack() as stack:
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
@@ -102,10 +122,7 @@ def analyze_command(
         items = analyze_many(paths, options=options)
         if not quiet:
             items = tqdm(items, unit="article", disable=_quiet_bar(paths), file=sys.stderr)
-        summary = write_all(items, output, on_error=_print_error)
-    if not quiet:
-        _print_summary(summary, folder)
-    sys.exit(summary.exit_code)
+        return write_all(items, output, on_error=_print_error)
 
 
 def _open_jsonl(jsonl: str | None, stack: ExitStack) -> IO[str] | None:
@@ -113,7 +130,10 @@ def _open_jsonl(jsonl: str | None, stack: ExitStack) -> IO[str] | None:
         return None
     if jsonl == "-":
         return sys.stdout
-    return stack.enter_context(open(jsonl, "w", encoding="utf-8"))
+    try:
+        return stack.enter_context(open(jsonl, "w", encoding="utf-8"))
+    except OSError as exc:
+        raise ReportError(f"{jsonl}: cannot write the JSONL reports: {exc.strerror}") from exc
 
 
 def _quiet_bar(paths: tuple[str, ...]) -> bool | None:

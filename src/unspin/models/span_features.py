@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 NAMES = ("log_chars", "log_words", "repeats", "question", "exclamation", "capitals", "quoted")
-_QUOTES = "\"'“”‘’«»"
+_QUOTES = "\"'“”‘’«»"  # noqa: RUF001 - the quote marks themselves
 
 
 def span_features(text: str, start: int, end: int, *, lowered: str | None = None) -> list[float]:

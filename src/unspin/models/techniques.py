@@ -159,10 +159,12 @@ class Tagger:
         for enc in self.encode(texts):
             spans = self.spans(enc)
             probs = self.classify(enc, [(s, e) for s, e, _ in spans])
-            results.append([
-                Found(s, e, self.labels[int(p.argmax())], float(p.max()), score)
-                for (s, e, score), p in zip(spans, probs, strict=True)
-            ])
+            results.append(
+                [
+                    Found(s, e, self.labels[int(p.argmax())], float(p.max()), score)
+                    for (s, e, score), p in zip(spans, probs, strict=True)
+                ]
+            )
         return results
 
 

@@ -13,6 +13,7 @@ from unspin.report.markdown import render_markdown
 
 SUFFIXES = {"json": ".json", "html": ".html", "md": ".md"}
 _UNSAFE = re.compile(r"[^\w.-]+")
+_STEM_CHARS = 120
 
 
 def render(article: Article, fmt: str, *, tokens: bool = False) -> str:
@@ -28,7 +29,7 @@ def render(article: Article, fmt: str, *, tokens: bool = False) -> str:
 
 def file_stem(ident: str) -> str:
     """A file name made from an article id: no path separators, no leading dots."""
-    return _UNSAFE.sub("_", ident).strip("._") or "article"
+    return _UNSAFE.sub("_", ident).strip("._")[:_STEM_CHARS] or "article"
 
 
 def write_reports(

@@ -50,8 +50,13 @@ class Segment:
     css: list[str] = field(default_factory=list)
 
 
+def entity_names(report: dict[str, Any]) -> dict[str, str]:
+    """Entity id -> canonical name, for showing accusers, the accused and speakers."""
+    return {e["id"]: e["name"] for e in report["entities"]}
+
+
 def findings(report: dict[str, Any]) -> list[Finding]:
-    names = {e["id"]: e["name"] for e in report["entities"]}
+    names = entity_names(report)
     found: list[Finding] = []
     found += [_technique(i, t) for i, t in enumerate(report["techniques"])]
     found += [_quote(i, q) for i, q in enumerate(report["quotes"])]

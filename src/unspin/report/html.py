@@ -16,7 +16,13 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from unspin.article import Article
-from unspin.report.highlights import GROUP_STAGES, findings, paragraphs, technique_css
+from unspin.report.highlights import (
+    GROUP_STAGES,
+    entity_names,
+    findings,
+    paragraphs,
+    technique_css,
+)
 from unspin.rules import techniques
 
 
@@ -63,7 +69,7 @@ def render_html(article: Article) -> str:
             paragraphs=paragraphs(report, found),
             legend=_legend(report),
             analysed={group: stage in report["stages"] for group, stage in GROUP_STAGES.items()},
-            entity_names={e["id"]: e["name"] for e in report["entities"]},
+            entity_names=entity_names(report),
             data={"findings": [f.to_json() for f in _unique_findings(found)]},
             csp=csp,
             script=script,

@@ -1,33 +1,45 @@
-"""The Markdown report: a short summary to paste into notes."""
+"""The Markdown report: a short summary to paste into notes. Every piece of article text or
+metadata goes through `_md`, so nothing in an article becomes markup in the notes."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from unspin.article import Article
+from unspin.report.highlights import entity_names
 from unspin.rules import techniques
 
 _EXCERPT = 120
+_MARKUP = re.compile(r"([\\`*_\[\]<>#|])")
 
 
 def render_markdown(article: Article) -> str:
     report = article.to_dict()
-    lines = [f"# {report['article']['title'] or article.meta.id}", ""]
+    lines = [f"# {_md(report['article']['title'] or article.meta.id)}", ""]
     lines += _about(report)
     lines += _techniques(report)
     lines += _section("Quotes", [_quote(q) for q in report["quotes"]])
     lines += _section("Actors", [_entity(e) for e in report["entities"]])
-    lines += _section("Accusations", [_accusation(a, report) for a in report["accusations"]])
+    names = entity_names(report)
+    lines += _section("Accusations", [_accusation(a, names) for a in report["accusations"]])
     lines += _section("Check-worthy claims", [_claim(c) for c in _top_claims(report)])
-    lines += _section("Warnings", [w["message"] for w in report["warnings"]])
+    lines += _section("Warnings", [_md(w["message"]) for w in report["warnings"]])
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _md(text: str, limit: int | None = None) -> str:
+    """One line of article text, shortened to `limit`, with Markdown and HTML made inert."""
+    flat = " ".join(text.split())
+    if limit is not None and len(flat) > limit:
+        flat = flat[: limit - 1] + "…"
+    return _MARKUP.sub(r"\\\1", flat.replace("&", "&amp;"))
 
 
 def _about(report: dict[str, Any]) -> list[str]:
     head = report["article"]
-    facts = [
-        f"{key}: {head[key]}" for key in ("outlet", "published", "url", "language") if head[key]
-    ]
+    keys = ("outlet", "published", "url", "language")
+    facts = [f"{key}: {_md(head[key])}" for key in keys if head[key]]
     counts = report["summary"]["counts"]
     facts.append(f"{counts['paragraphs']} paragraphs, {counts['sentences']} sentences")
     return [f"- {fact}" for fact in facts] + [""]
@@ -47,35 +59,32 @@ def _techniques(report: dict[str, Any]) -> list[str]:
         for name, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     examples = [
-        f"*{known[t['technique']].title}*: “{_excerpt(t['text'])}”"
+        f"*{known[t['technique']].title}*: “{_md(t['text'], _EXCERPT)}”"
         for t in report["techniques"][:10]
     ]
     return _section("Persuasion techniques", rows) + _section("Examples", examples)
 
 
 def _quote(quote: dict[str, Any]) -> str:
-    speaker = quote["speaker"]["text"] if quote["speaker"] else "(no source)"
-    said = _excerpt(quote["content"]["text"])
+    speaker = _md(quote["speaker"]["text"]) if quote["speaker"] else "(no source)"
+    said = _md(quote["content"]["text"], _EXCERPT)
     return f"**{speaker}** ({quote['kind']}, {quote['stance']}): “{said}”"
 
 
 def _entity(entity: dict[str, Any]) -> str:
-    aliases = f" — also: {', '.join(entity['aliases'])}" if entity["aliases"] else ""
-    labels = (
-        f" — labelled: {'; '.join(lab['text'] for lab in entity['labels'])}"
-        if entity["labels"]
-        else ""
-    )
+    aliases = ", ".join(_md(a) for a in entity["aliases"])
+    labels = "; ".join(_md(lab["text"]) for lab in entity["labels"])
+    also = f" — also: {aliases}" if aliases else ""
+    labelled = f" — labelled: {labels}" if labels else ""
     mentions = len(entity["mentions"])
-    return f"**{entity['name']}** ({entity['type']}, {mentions} mentions){aliases}{labels}"
+    return f"**{_md(entity['name'])}** ({entity['type']}, {mentions} mentions){also}{labelled}"
 
 
-def _accusation(accusation: dict[str, Any], report: dict[str, Any]) -> str:
-    names = {e["id"]: e["name"] for e in report["entities"]}
-    who = names.get(accusation["accuser"] or "", "unknown")
-    whom = names.get(accusation["accused"] or "", "unknown")
+def _accusation(accusation: dict[str, Any], names: dict[str, str]) -> str:
+    who = _md(names.get(accusation["accuser"] or "", "unknown"))
+    whom = _md(names.get(accusation["accused"] or "", "unknown"))
     denied = f" — denied ({len(accusation['denials'])})" if accusation["denials"] else ""
-    return f"{who} → {whom}: “{_excerpt(accusation['text'])}”{denied}"
+    return f"{who} → {whom}: “{_md(accusation['text'], _EXCERPT)}”{denied}"
 
 
 def _top_claims(report: dict[str, Any]) -> list[dict[str, Any]]:
@@ -83,9 +92,4 @@ def _top_claims(report: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _claim(claim: dict[str, Any]) -> str:
-    return f"{claim['checkworthiness']:.2f} “{_excerpt(claim['text'])}”"
-
-
-def _excerpt(text: str) -> str:
-    flat = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;")
-    return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "…"
+    return f"{claim['checkworthiness']:.2f} “{_md(claim['text'], _EXCERPT)}”"

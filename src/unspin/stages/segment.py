@@ -15,12 +15,13 @@ from spacy.tokens import Doc
 
 from unspin import nlp as nlp_loader
 from unspin.article import Article, Span
-from unspin.errors import UnspinError
+from unspin.errors import PipelineError, UnspinError
 from unspin.options import Options
 from unspin.pipeline import Stage
 from unspin.stages.paragraphs import USER_DATA_KEY, paragraph_spans
 
 CHUNK_CHARS = 100_000
+_FINAL = {".", "!", "?", "…", "?!", "!!", "..."}
 _WHITESPACE = re.compile(r"\s")
 
 
@@ -43,7 +44,15 @@ class SegmentStage(Stage):
             parsed = {id(a): next(docs) for a in short}
         except Exception:  # one bad text must not sink the batch: go one by one
             return super().pipe(articles)
-        return [fill(a, parsed[id(a)]) if id(a) in parsed else self.guarded(a) for a in articles]
+        return [self._fill_guarded(a, parsed.get(id(a))) for a in articles]
+
+    def _fill_guarded(self, article: Article, doc: Doc | None) -> Article | UnspinError:
+        if doc is None:
+            return self.guarded(article)
+        try:
+            return fill(article, doc)
+        except ValueError as exc:
+            return PipelineError(f"{article.meta.id}: the segment stage failed: {exc}")
 
     def parse(self, text: str) -> Doc:
         if len(text) <= CHUNK_CHARS:
@@ -73,10 +82,15 @@ def _sentences_and_tokens(doc: Doc) -> tuple[list[Span], list[Span]]:
     tokens: list[Span] = []
     start: int | None = None
     end = 0
+    split_next = False  # a closing quote was kept with the sentence before: cut after it
     for token in doc:
-        if token.is_sent_start and start is not None and not _closes_previous(token):
-            sentences.append(Span(start, end))
-            start = None
+        boundary = bool(token.is_sent_start) or (split_next and not token.is_space)
+        if boundary and start is not None:
+            if _closes_previous(token):
+                split_next = token.doc[token.i - 1].text in _FINAL
+            else:
+                sentences.append(Span(start, end))
+                start, split_next = None, False
         if token.is_space:
             continue
         if start is None:

@@ -35,8 +35,11 @@ class Split:
         return [s for s in self.spans if s.article == article]
 
     def subset(self, ids: set[str], name: str) -> Split:
-        return Split(name, {k: v for k, v in self.texts.items() if k in ids},
-                     [s for s in self.spans if s.article in ids])
+        return Split(
+            name,
+            {k: v for k, v in self.texts.items() if k in ids},
+            [s for s in self.spans if s.article in ids],
+        )
 
 
 def ptc_folder(data: Path) -> Path:
@@ -65,8 +68,9 @@ def read_labels(path: Path) -> list[Gold]:
             continue
         parts = line.split("\t")
         if len(parts) != 4:
-            raise InputError(str(path), f"expected 4 tab-separated fields, got {len(parts)}",
-                             line=number)
+            raise InputError(
+                str(path), f"expected 4 tab-separated fields, got {len(parts)}", line=number
+            )
         article, technique, start, end = parts
         spans.append(Gold(article, int(start), int(end), technique))
     return spans

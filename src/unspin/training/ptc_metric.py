@@ -90,7 +90,9 @@ class _Credit:
 Labelled = tuple[str, int, int, str]  # article, start, end, technique
 
 
-def tc_accuracy(predicted: Iterable[Labelled], gold: Iterable[Labelled]) -> tuple[float, list[tuple[str, str]]]:
+def tc_accuracy(
+    predicted: Iterable[Labelled], gold: Iterable[Labelled]
+) -> tuple[float, list[tuple[str, str]]]:
     """Micro-F1 (= accuracy) of technique labels on the gold spans, and the aligned
     (gold, predicted) label pairs for per-technique scores."""
     by_span_pred: dict[tuple[str, int, int], list[str]] = defaultdict(list)

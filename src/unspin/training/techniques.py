@@ -15,7 +15,7 @@ import random
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import torch
@@ -26,10 +26,10 @@ from unspin.models.span_features import span_features
 from unspin.models.techniques import STRIDE, WINDOW, Runner, SpanHead, Tagger
 from unspin.models.windows import best_window, encode, window_ranges
 from unspin.training.ptc import Split, fingerprint, holdout_ids, read_split, technique_names
-from unspin.training.ptc_metric import merge, si_score, tc_accuracy
+from unspin.training.ptc_metric import merge, tc_accuracy
+from unspin.training.techniques_eval import classify_gold, encode_split, si_by_threshold
 
 log = logging.getLogger(__name__)
-THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(15))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -135,16 +135,25 @@ def _span_inputs(hidden: torch.Tensor, items: list[Example]) -> tuple[torch.Tens
     for row, e in enumerate(items):
         for a, b, label, feats in e.spans:
             inside = hidden[row, a:b]
-            rows.append(torch.cat([inside.mean(0), inside.max(0).values, hidden[row, 0],
-                                   torch.tensor(feats, dtype=hidden.dtype)]))
+            rows.append(
+                torch.cat(
+                    [
+                        inside.mean(0),
+                        inside.max(0).values,
+                        hidden[row, 0],
+                        torch.tensor(feats, dtype=hidden.dtype),
+                    ]
+                )
+            )
             targets.append(label)
     if not rows:
         return torch.zeros((0, 1)), torch.zeros(0, dtype=torch.long)
     return torch.stack(rows), torch.tensor(targets)
 
 
-def train(data: Path, out: Path, *, settings: TrainSettings | None = None,
-          base: Path | None = None) -> Path:
+def train(
+    data: Path, out: Path, *, settings: TrainSettings | None = None, base: Path | None = None
+) -> Path:
     """Train (or resume) into `out`; export the model files there; return the folder."""
     from transformers import get_linear_schedule_with_warmup
 
@@ -163,15 +172,24 @@ def train(data: Path, out: Path, *, settings: TrainSettings | None = None,
     items = examples(fit, tokenizer, labels, settings.train_stride)
     net = Net(base, len(labels))
     head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
-    optimiser = torch.optim.AdamW([
-        {"params": net.encoder.parameters(), "lr": settings.lr},
-        {"params": head_params, "lr": settings.head_lr},
-    ], weight_decay=0.01)
+    optimiser = torch.optim.AdamW(
+        [
+            {"params": net.encoder.parameters(), "lr": settings.lr},
+            {"params": head_params, "lr": settings.head_lr},
+        ],
+        weight_decay=0.01,
+    )
     steps = settings.epochs * ((len(items) + settings.batch_size - 1) // settings.batch_size)
-    schedule = get_linear_schedule_with_warmup(optimiser, int(0.06 * steps), steps)
+    schedule = get_linear_schedule_with_warmup(  # type: ignore[no-untyped-call]
+        optimiser, int(0.06 * steps), steps
+    )
     first_epoch = _resume(out, net, optimiser, schedule)
-    log.info("training on %d windows of %d articles from epoch %d", len(items), len(fit.texts),
-             first_epoch + 1)
+    log.info(
+        "training on %d windows of %d articles from epoch %d",
+        len(items),
+        len(fit.texts),
+        first_epoch + 1,
+    )
     for epoch in range(first_epoch, settings.epochs):
         _epoch(net, items, optimiser, schedule, settings, seed=settings.seed + epoch)
         report = evaluate_torch(net, tokenizer, labels, tune)
@@ -181,13 +199,28 @@ def train(data: Path, out: Path, *, settings: TrainSettings | None = None,
         log.info("epoch %d: %s", epoch + 1, report)
         _checkpoint(out, net, optimiser, schedule, epoch + 1)
     threshold = _last_threshold(out)
-    export(net, tokenizer, out, labels=labels, threshold=threshold, base=base,
-           data_hash=fingerprint(full), settings=settings)
+    export(
+        net,
+        tokenizer,
+        out,
+        labels=labels,
+        threshold=threshold,
+        base=base,
+        data_hash=fingerprint(full),
+        settings=settings,
+    )
     return out
 
 
-def _epoch(net: Net, items: list[Example], optimiser: Any, schedule: Any,
-           settings: TrainSettings, *, seed: int) -> None:
+def _epoch(
+    net: Net,
+    items: list[Example],
+    optimiser: Any,
+    schedule: Any,
+    settings: TrainSettings,
+    *,
+    seed: int,
+) -> None:
     net.train()
     order = list(range(len(items)))
     random.Random(seed).shuffle(order)
@@ -208,8 +241,13 @@ def _epoch(net: Net, items: list[Example], optimiser: Any, schedule: Any,
         schedule.step()
         optimiser.zero_grad()
         if n % 20 == 0:
-            log.info("batch %d/%d loss %.4f (%.0fs)", n, len(order) // settings.batch_size,
-                     loss.item(), time.time() - started)
+            log.info(
+                "batch %d/%d loss %.4f (%.0fs)",
+                n,
+                len(order) // settings.batch_size,
+                loss.item(),
+                time.time() - started,
+            )
 
 
 def torch_runner(net: Net) -> Runner:
@@ -223,9 +261,13 @@ def torch_runner(net: Net) -> Runner:
 
 
 def head_of(net: Net) -> SpanHead:
-    first, last = net.span[0], net.span[3]
-    return SpanHead(first.weight.detach().numpy().T.copy(), first.bias.detach().numpy().copy(),
-                    last.weight.detach().numpy().T.copy(), last.bias.detach().numpy().copy())
+    first, last = cast(nn.Linear, net.span[0]), cast(nn.Linear, net.span[3])
+    return SpanHead(
+        first.weight.detach().numpy().T.copy(),
+        first.bias.detach().numpy().copy(),
+        last.weight.detach().numpy().T.copy(),
+        last.bias.detach().numpy().copy(),
+    )
 
 
 def evaluate_torch(net: Net, tokenizer: Any, labels: list[str], split: Split) -> dict[str, Any]:
@@ -235,20 +277,10 @@ def evaluate_torch(net: Net, tokenizer: Any, labels: list[str], split: Split) ->
 
 def evaluate_tagger(tagger: Tagger, split: Split) -> dict[str, Any]:
     """SI F1 at every threshold of the grid, and TC accuracy on the gold spans."""
-    ids = sorted(split.texts)
-    encodings = dict(zip(ids, tagger.encode([split.texts[i] for i in ids]), strict=True))
-    gold_si = [(g.article, g.start, g.end) for g in split.spans]
-    si = {}
-    for cut in THRESHOLDS:
-        pred = [(i, s, e) for i in ids for s, e, _ in tagger.spans(encodings[i], cut)]
-        si[cut] = si_score(pred, gold_si).f1
-    predicted = []
-    for i in ids:
-        gold = split.spans_of(i)
-        probs = tagger.classify(encodings[i], [(g.start, g.end) for g in gold])
-        predicted += [(i, g.start, g.end, tagger.labels[int(p.argmax())])
-                      for g, p in zip(gold, probs, strict=True)]
-    tc, _ = tc_accuracy(predicted, [(g.article, g.start, g.end, g.technique) for g in split.spans])
+    encodings = encode_split(tagger, split)
+    si = si_by_threshold(tagger, split, encodings)
+    gold = [(g.article, g.start, g.end, g.technique) for g in split.spans]
+    tc, _ = tc_accuracy(classify_gold(tagger, split, encodings), gold)
     best = max(si, key=lambda c: si[c])
     return {"si_f1": si[best], "threshold": best, "tc_micro_f1": tc, "si_by_threshold": si}
 
@@ -276,8 +308,15 @@ def _resume(out: Path, net: Net, optimiser: Any, schedule: Any) -> int:
 
 def _checkpoint(out: Path, net: Net, optimiser: Any, schedule: Any, epoch: int) -> None:
     partial = out / "checkpoint.pt.partial"
-    torch.save({"model": net.state_dict(), "optimiser": optimiser.state_dict(),
-                "schedule": schedule.state_dict(), "epoch": epoch}, partial)
+    torch.save(
+        {
+            "model": net.state_dict(),
+            "optimiser": optimiser.state_dict(),
+            "schedule": schedule.state_dict(),
+            "epoch": epoch,
+        },
+        partial,
+    )
     partial.replace(out / "checkpoint.pt")
 
 
@@ -286,17 +325,32 @@ def _last_threshold(out: Path) -> float:
     return float(json.loads(lines[-1])["threshold"])
 
 
-def export(net: Net, tokenizer: Any, out: Path, *, labels: list[str], threshold: float,
-           base: Path, data_hash: str, settings: TrainSettings) -> None:
+def export(
+    net: Net,
+    tokenizer: Any,
+    out: Path,
+    *,
+    labels: list[str],
+    threshold: float,
+    base: Path,
+    data_hash: str,
+    settings: TrainSettings,
+) -> None:
     """Write model.onnx (encoder + token head), head.npz, tokenizer.json, manifest.json."""
     net.eval()
     ids = torch.ones((2, 16), dtype=torch.long)
     torch.onnx.export(
-        Exported(net), (ids, torch.ones_like(ids)), str(out / "model.onnx"),
-        input_names=["input_ids", "attention_mask"], output_names=["probs", "hidden"],
-        dynamic_axes={name: {0: "batch", 1: "tokens"}
-                      for name in ("input_ids", "attention_mask", "probs", "hidden")},
-        opset_version=17, dynamo=False,
+        Exported(net),
+        (ids, torch.ones_like(ids)),
+        str(out / "model.onnx"),
+        input_names=["input_ids", "attention_mask"],
+        output_names=["probs", "hidden"],
+        dynamic_axes={
+            name: {0: "batch", 1: "tokens"}
+            for name in ("input_ids", "attention_mask", "probs", "hidden")
+        },
+        opset_version=17,
+        dynamo=False,
     )
     head = head_of(net)
     np.savez(out / "head.npz", w1=head.w1, b1=head.b1, w2=head.w2, b2=head.b2)
@@ -305,8 +359,9 @@ def export(net: Net, tokenizer: Any, out: Path, *, labels: list[str], threshold:
         "name": "ptc-minilm",
         "version": time.strftime("%Y%m%d"),
         "task": "PTC span identification + technique classification",
-        "base_encoder": str(json.loads((base / "config.json").read_text()).get("_name_or_path")
-                            or base.name),
+        "base_encoder": str(
+            json.loads((base / "config.json").read_text()).get("_name_or_path") or base.name
+        ),
         "labels": labels,
         "threshold": threshold,
         "window": WINDOW,

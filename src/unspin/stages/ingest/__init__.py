@@ -2,11 +2,14 @@
 
 `load(paths)` yields an Article or an InputError for every article it meets, in order, so a
 batch run can report a bad input and go on. Formats are told by suffix (`.txt`, `.html`,
-`.htm`, `.jsonl`); a file with another suffix, and standard input, are sniffed for HTML.
+`.htm`, `.jsonl`); a file with another suffix, standard input, and a `.txt` that opens like
+a web page are sniffed for HTML. Reports that unspin wrote itself are not read back.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -15,47 +18,38 @@ from typing import IO
 from unspin.article import Article, Meta
 from unspin.errors import EmptyInputError, InputError, InputNotFoundError, InputTooLargeError
 from unspin.options import Options
-from unspin.stages.ingest.decode import decode_text, normalise_newlines
-from unspin.stages.ingest.html import looks_like_html, read_html
+from unspin.stages.ingest.decode import clean_text, decode_text
+from unspin.stages.ingest.html import is_unspin_report, looks_like_html, opens_like_html, read_html
 from unspin.stages.ingest.jsonl import read_jsonl
 
-__all__ = ["STDIN", "SUFFIXES", "article_from_bytes", "article_from_text", "load"]
+__all__ = ["STDIN", "SUFFIXES", "article_from_bytes", "article_from_text", "headline", "load"]
 
+log = logging.getLogger(__name__)
 STDIN = "-"
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 _MB = 1024 * 1024
 _HEADLINE_CHARS = 200
 _SENTENCE_END = ".:;,!?\"\u201d\u2019'"
 
+Items = Iterator[Article | InputError]
 
-def load(
-    paths: Iterable[str | Path], *, options: Options, stdin: IO[bytes] | None = None
-) -> Iterator[Article | InputError]:
+
+def load(paths: Iterable[str | Path], *, options: Options, stdin: IO[bytes] | None = None) -> Items:
     for path in paths:
         if str(path) == STDIN:
             yield from _guard(STDIN, lambda: _stdin(stdin, options))
         else:
-            yield from _path(Path(path), options)
+            yield from _guard(str(path), lambda p=Path(path): _path(p, options))  # type: ignore[misc]
 
 
-def article_from_text(text: str, *, ident: str = "text") -> Article:
+def article_from_text(text: str, *, ident: str = "text", max_bytes: int | None = None) -> Article:
     """An article from a Python string (the library's `analyze("...")` and the web's paste)."""
-    clean = text.encode("utf-8", errors="replace").decode("utf-8")
-    if not clean.strip():
+    if max_bytes is not None:
+        check_size(ident, len(text.encode("utf-8", errors="replace")), max_bytes)
+    text = clean_text(text)
+    if not text.strip():
         raise EmptyInputError(ident, "the text is empty")
-    text = normalise_newlines(clean)
-    meta = Meta(id=ident, title=headline(text), source={"format": "text"})
-    return Article(text, meta=meta)
-
-
-def headline(text: str) -> str | None:
-    """The first line of a plain-text article when it reads as a headline: short, on a line
-    of its own, followed by more text, and not ending like a sentence."""
-    first, _, rest = text.strip().partition("\n")
-    first = first.strip()
-    if rest.strip() and 0 < len(first) <= _HEADLINE_CHARS and first[-1] not in _SENTENCE_END:
-        return first
-    return None
+    return Article(text, meta=Meta(id=ident, title=headline(text), source={"format": "text"}))
 
 
 def article_from_bytes(
@@ -75,10 +69,22 @@ def article_from_bytes(
             f"{decoded.replaced} character(s) could not be decoded as {decoded.encoding} "
             "and were replaced with U+FFFD",
         )
+    elif decoded.guessed:
+        article.warn(
+            "encoding",
+            f"the file is not UTF-8; it was read as {decoded.encoding}, detected from its bytes",
+        )
     return article
 
 
-Items = Iterator[Article | InputError]
+def headline(text: str) -> str | None:
+    """The first line of a plain-text article when it reads as a headline: short, on a line
+    of its own, followed by more text, and not ending like a sentence."""
+    first, _, rest = text.strip().partition("\n")
+    first = first.strip()
+    if rest.strip() and 0 < len(first) <= _HEADLINE_CHARS and first[-1] not in _SENTENCE_END:
+        return first
+    return None
 
 
 def _guard(source: str, make: Callable[[], Iterable[Article | InputError]]) -> Items:
@@ -90,41 +96,63 @@ def _guard(source: str, make: Callable[[], Iterable[Article | InputError]]) -> I
         yield InputNotFoundError(source, f"cannot be read: {exc.strerror or exc}")
 
 
-def _path(path: Path, options: Options) -> Iterator[Article | InputError]:
+def _path(path: Path, options: Options) -> Items:
     if path.is_dir():
         yield from _folder(path, options)
     elif not path.exists():
         yield InputNotFoundError(str(path), "no such file or folder")
     elif path.suffix.lower() == ".jsonl":
-        yield from _guard(str(path), lambda: read_jsonl(path, max_bytes=options.max_bytes))
+        yield from read_jsonl(path, max_bytes=options.max_bytes)
     else:
-        yield from _guard(str(path), lambda: iter([_file(path, options)]))
+        article = _file(path, options)
+        if article is not None:
+            yield article
 
 
-def _folder(folder: Path, options: Options) -> Iterator[Article | InputError]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-    if not files:
+def _folder(folder: Path, options: Options) -> Items:
+    problems: list[OSError] = []
+    files = sorted(
+        Path(root) / name
+        for root, _, names in os.walk(folder, onerror=problems.append)
+        for name in names
+        if Path(name).suffix.lower() in SUFFIXES
+    )
+    for problem in problems:
+        yield InputNotFoundError(
+            str(problem.filename or folder), f"cannot be read: {problem.strerror}"
+        )
+    if not files and not problems:
         yield InputNotFoundError(str(folder), f"the folder holds no {', '.join(SUFFIXES)} files")
     for file in files:
-        yield from _path(file, options)
+        yield from _guard(str(file), lambda f=file: _path(f, options))  # type: ignore[misc]
 
 
-def _file(path: Path, options: Options) -> Article:
-    size = path.stat().st_size
-    _check_size(str(path), size, options.max_bytes)
+def _file(path: Path, options: Options) -> Article | None:
+    check_size(str(path), path.stat().st_size, options.max_bytes)  # a regular file: unread
+    with path.open("rb") as stream:  # a pipe or device reports size 0: read bounded
+        data = stream.read(options.max_bytes + 1)
+    check_size(str(path), len(data), options.max_bytes, at_least=True)
     suffix = path.suffix.lower()
-    html = True if suffix in (".html", ".htm") else False if suffix == ".txt" else None
-    return article_from_bytes(path.read_bytes(), source=str(path), ident=path.stem, html=html)
+    if suffix in (".html", ".htm") and is_unspin_report(data):
+        log.info("%s: skipped, it is a report unspin wrote", path)
+        return None
+    html = (
+        True
+        if suffix in (".html", ".htm")
+        else (opens_like_html(data) if suffix == ".txt" else None)
+    )
+    return article_from_bytes(data, source=str(path), ident=path.stem, html=html)
 
 
-def _stdin(stream: IO[bytes] | None, options: Options) -> Iterator[Article | InputError]:
+def _stdin(stream: IO[bytes] | None, options: Options) -> Items:
     stream = stream if stream is not None else sys.stdin.buffer
     data = stream.read(options.max_bytes + 1)
-    _check_size("standard input", len(data), options.max_bytes, at_least=True)
+    check_size("standard input", len(data), options.max_bytes, at_least=True)
     yield article_from_bytes(data, source="standard input", ident="stdin")
 
 
-def _check_size(source: str, size: int, limit: int, *, at_least: bool = False) -> None:
+def check_size(source: str, size: int, limit: int, *, at_least: bool = False) -> None:
+    """Refuse an input over the limit; `at_least` when only limit + 1 bytes were read."""
     if size > limit:
         said = "over" if at_least else f"{_human(size)}, over"
         raise InputTooLargeError(

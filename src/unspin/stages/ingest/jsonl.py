@@ -19,7 +19,7 @@ from unspin.errors import (
     InputTooLargeError,
     MalformedRecordError,
 )
-from unspin.stages.ingest.decode import normalise_newlines
+from unspin.stages.ingest.decode import clean_text
 from unspin.stages.ingest.html import read_html
 
 _META_KEYS = ("url", "outlet", "published", "title", "author")
@@ -33,6 +33,7 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
 def read_jsonl_stream(
     stream: IO[bytes], *, source: str, stem: str, max_bytes: int
 ) -> Iterator[Article | InputError]:
+    records = 0
     for number, raw in enumerate(_lines(stream, max_bytes), start=1):
         if raw is None:
             yield InputTooLargeError(
@@ -41,10 +42,13 @@ def read_jsonl_stream(
             continue
         if not raw.strip():
             continue
+        records += 1
         try:
             yield _record(raw, source=source, line=number, default_id=f"{stem}-{number}")
         except InputError as error:
             yield error
+    if not records:
+        yield EmptyInputError(source, "the JSONL file holds no records")
 
 
 def _lines(stream: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
@@ -97,10 +101,15 @@ def _string(record: dict[str, Any], key: str, *, source: str, line: int) -> str 
 
 def _article(record: dict[str, Any], meta: Meta, *, source: str, line: int) -> Article:
     text, html = record.get("text"), record.get("html")
+    for key, value in (("text", text), ("html", html)):
+        if value is not None and not isinstance(value, str):
+            raise MalformedRecordError(
+                source, f'"{key}" must be a string, found {type(value).__name__}', line=line
+            )
     if isinstance(text, str):
         if not text.strip():
             raise EmptyInputError(source, '"text" is empty', line=line)
-        return Article(normalise_newlines(text), meta=meta)
+        return Article(clean_text(text), meta=meta)
     if isinstance(html, str):
         if not html.strip():
             raise EmptyInputError(source, '"html" is empty', line=line)
