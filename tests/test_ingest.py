@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 from pathlib import Path
@@ -319,11 +320,8 @@ def test_a_pipe_is_read_bounded_whatever_its_reported_size(tmp_path: Path) -> No
     os.mkfifo(fifo)
 
     def feed() -> None:
-        with fifo.open("wb") as out:
-            try:
-                out.write(b"x" * 5000)
-            except BrokenPipeError:
-                pass
+        with fifo.open("wb") as out, contextlib.suppress(BrokenPipeError):
+            out.write(b"x" * 5000)
 
     writer = threading.Thread(target=feed)
     writer.start()

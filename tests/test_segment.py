@@ -4,7 +4,7 @@ import pytest
 
 from unspin import Article, Options, analyze
 from unspin.stages import segment as segment_module
-from unspin.stages.paragraphs import paragraph_spans
+from unspin.stages.paragraphs import chunks, paragraph_spans
 
 
 def texts(article: Article, group: str) -> list[str]:
@@ -67,7 +67,7 @@ def test_long_texts_are_parsed_in_pieces_with_the_same_offsets(
     text = "\n\n".join(f"{paragraph} Item {i}." for i in range(40))
     whole = analyze(text, options=Options(batch_size=3))
     monkeypatch.setattr(segment_module, "CHUNK_CHARS", 500)
-    pieces = segment_module.chunks(text, 500)
+    pieces = chunks(text, 500)
     assert "".join(pieces) == text and len(pieces) > 5
     assert all(len(p) <= 500 for p in pieces)
     chunked = analyze(text, options=Options(batch_size=4))
@@ -78,7 +78,7 @@ def test_long_texts_are_parsed_in_pieces_with_the_same_offsets(
 
 def test_chunks_cut_inside_a_giant_paragraph_at_whitespace() -> None:
     text = "word " * 300
-    pieces = segment_module.chunks(text, 100)
+    pieces = chunks(text, 100)
     assert "".join(pieces) == text
     assert all(p.endswith(" ") for p in pieces[:-1])
 

@@ -18,12 +18,14 @@ class Options:
     spacy_model: the spaCy pipeline to load by package name; None picks the best installed
         English pipeline (official en_core_web_sm / en_core_web_md first).
     batch_size: articles handed to spaCy at once in batch runs.
+    techniques_model: a folder holding a technique model to use instead of the shipped one.
     """
 
     max_bytes: int = MAX_BYTES
     stages: tuple[str, ...] = DEFAULT_STAGES
     spacy_model: str | None = None
     batch_size: int = 16
+    techniques_model: str | None = None
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:

@@ -9,6 +9,7 @@ import click
 from unspin import __version__
 from unspin.cli.analyze import analyze_command
 from unspin.cli.schema import schema_command
+from unspin.cli.techniques import techniques_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,6 +22,7 @@ def cli() -> None:
 
 cli.add_command(analyze_command)
 cli.add_command(schema_command)
+cli.add_command(techniques_command)
 
 
 def main() -> None:

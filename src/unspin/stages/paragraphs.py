@@ -17,6 +17,7 @@ USER_DATA_KEY = "unspin_paragraphs"
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 _LINE_BREAK = re.compile(r"\n")
+_WHITESPACE = re.compile(r"\s")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -49,3 +50,26 @@ def paragraph_breaks(doc: Any) -> Any:
             token.is_sent_start = True
     doc.user_data[USER_DATA_KEY] = spans
     return doc
+
+
+def chunks(text: str, limit: int) -> list[str]:
+    """Pieces of at most `limit` characters whose concatenation is `text`, cut at paragraphs,
+    else at whitespace, else anywhere."""
+    pieces: list[str] = []
+    position = 0
+    starts = [s for s, _ in paragraph_spans(text)]
+    while len(text) - position > limit:
+        cut = _cut(text, position, limit, starts)
+        pieces.append(text[position:cut])
+        position = cut
+    pieces.append(text[position:])
+    return pieces
+
+
+def _cut(text: str, position: int, limit: int, starts: list[int]) -> int:
+    window_end = position + limit
+    paragraph_cuts = [s for s in starts if position < s <= window_end]
+    if paragraph_cuts:
+        return paragraph_cuts[-1]
+    spaces = [m.end() for m in _WHITESPACE.finditer(text, position, window_end)]
+    return spaces[-1] if spaces and spaces[-1] > position else window_end

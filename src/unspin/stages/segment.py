@@ -7,7 +7,6 @@ pieces and joined, which keeps spaCy's memory bounded on very long inputs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -18,11 +17,10 @@ from unspin.article import Article, Span
 from unspin.errors import PipelineError, UnspinError
 from unspin.options import Options
 from unspin.pipeline import Stage
-from unspin.stages.paragraphs import USER_DATA_KEY, paragraph_spans
+from unspin.stages.paragraphs import USER_DATA_KEY, chunks, paragraph_spans
 
 CHUNK_CHARS = 100_000
 _FINAL = {".", "!", "?", "…", "?!", "!!", "..."}
-_WHITESPACE = re.compile(r"\s")
 
 
 class SegmentStage(Stage):
@@ -112,26 +110,3 @@ def _closes_previous(token: Any) -> bool:
 
 def _token_attrs(token: Any) -> dict[str, str]:
     return {"lemma": token.lemma_, "pos": token.pos_, "tag": token.tag_}
-
-
-def chunks(text: str, limit: int) -> list[str]:
-    """Pieces of at most `limit` characters whose concatenation is `text`, cut at paragraphs,
-    else at whitespace, else anywhere."""
-    pieces: list[str] = []
-    position = 0
-    starts = [s for s, _ in paragraph_spans(text)]
-    while len(text) - position > limit:
-        cut = _cut(text, position, limit, starts)
-        pieces.append(text[position:cut])
-        position = cut
-    pieces.append(text[position:])
-    return pieces
-
-
-def _cut(text: str, position: int, limit: int, starts: list[int]) -> int:
-    window_end = position + limit
-    paragraph_cuts = [s for s in starts if position < s <= window_end]
-    if paragraph_cuts:
-        return paragraph_cuts[-1]
-    spaces = [m.end() for m in _WHITESPACE.finditer(text, position, window_end)]
-    return spaces[-1] if spaces and spaces[-1] > position else window_end

