@@ -54,9 +54,8 @@ def test_unknown_and_repeated_stages() -> None:
 
 
 def test_registry_declarations_match_the_stages() -> None:
-    from unspin.stages import create
-
     from unspin.models import shipped
+    from unspin.stages import create
     from unspin.stages.techniques import MODEL
 
     for name, entry in REGISTRY.items():
