@@ -11,7 +11,21 @@ from tokenizers.pre_tokenizers import WhitespaceSplit
 from unspin.models.techniques import SpanHead, Tagger
 from unspin.models.windows import best_window, window_ranges
 
-WORDS = ["the", "minister", "is", "a", "liar", "and", "a", "crook", "who", "lies", "PAD", "CLS", "SEP"]
+WORDS = [
+    "the",
+    "minister",
+    "is",
+    "a",
+    "liar",
+    "and",
+    "a",
+    "crook",
+    "who",
+    "lies",
+    "PAD",
+    "CLS",
+    "SEP",
+]
 
 
 def tokenizer() -> Tokenizer:
