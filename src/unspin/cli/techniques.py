@@ -48,8 +48,9 @@ def train_command(data: Path, out: Path, epochs: int, threads: int, base: Path |
 @click.option("--model", "model", type=DATA, help="Model folder (default: the shipped one).")
 @click.option("--limit", type=click.IntRange(1), help="Only the first N articles of the split.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--record", is_flag=True, help="Also keep the scores in the model's manifest.")
 def eval_command(
-    data: Path, split: str, model: Path | None, limit: int | None, as_json: bool
+    data: Path, split: str, model: Path | None, limit: int | None, as_json: bool, record: bool
 ) -> None:
     """SI P/R/F1, TC micro-F1, labelled-span F1 and per-technique F1 on a split."""
     from unspin.stages.techniques import model_folder, tagger_in
@@ -62,12 +63,26 @@ def eval_command(
         if limit:
             chosen = chosen.subset(set(sorted(chosen.texts)[:limit]), split)
         scores = evaluate(tagger, chosen)
+        if record:
+            from unspin.training.techniques import record_metrics
+
+            key = f"{split}" if not limit else f"{split}[:{limit}]"
+            record_metrics(model_folder(model), key, scores.to_dict())
         if as_json:
             click.echo(json.dumps(scores.to_dict(), indent=2))
         else:
             click.echo("\n".join(format_scores(scores, split=split)))
 
     _guarded(run)
+
+
+@techniques_command.command("quantize")
+@click.argument("model", type=DATA)
+def quantize_command(model: Path) -> None:
+    """Write an int8 copy of a trained model's encoder (model.int8.onnx) beside it."""
+    from unspin.training.techniques import quantize
+
+    click.echo(f"written {_guarded(lambda: quantize(model))}")
 
 
 @techniques_command.command("predict")
@@ -94,9 +109,9 @@ def predict_command(articles: Path, out: Path, template: Path | None, model: Pat
     _guarded(run)
 
 
-def _guarded(run: Callable[[], object]) -> None:
+def _guarded(run: Callable[[], object]) -> object:
     try:
-        run()
+        return run()
     except UnspinError as error:
         click.echo(f"unspin: error: {error}", err=True)
         sys.exit(error.exit_code)

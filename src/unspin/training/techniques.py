@@ -377,3 +377,20 @@ def export(
         "tune_log": [json.loads(line) for line in (out / "log.jsonl").read_text().splitlines()],
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
+
+
+def quantize(folder: Path) -> Path:
+    """An int8 copy of the encoder (dynamic quantisation of its weights): model.int8.onnx."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    target = folder / "model.int8.onnx"
+    quantize_dynamic(str(folder / "model.onnx"), str(target), weight_type=QuantType.QInt8)
+    return target
+
+
+def record_metrics(folder: Path, key: str, metrics: dict[str, Any]) -> None:
+    """Keep measured metrics in the model's manifest, under `metrics[key]`."""
+    path = folder / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest.setdefault("metrics", {})[key] = metrics
+    path.write_text(json.dumps(manifest, indent=2))
