@@ -8,7 +8,7 @@ from tokenizers import Tokenizer
 from tokenizers.models import WordLevel
 from tokenizers.pre_tokenizers import WhitespaceSplit
 
-from unspin.models.techniques import SpanHead, Tagger
+from unspin.models.techniques import Decode, SpanHead, Tagger
 from unspin.models.windows import best_window, window_ranges
 
 WORDS = [
@@ -64,7 +64,7 @@ def tagger(window: int = 4, stride: int = 2) -> Tagger:
         head(),
         tokenizer(),
         ["Name_Calling,Labeling", "Loaded_Language"],
-        threshold=0.5,
+        decode=Decode(0.5),
         batch_size=3,
         window=window,
         stride=stride,
@@ -96,7 +96,11 @@ def test_classify_given_spans_and_no_spans() -> None:
     assert t.classify(enc, []).shape == (0, 2)
 
 
-def test_lower_threshold_widens_spans() -> None:
+def test_lower_threshold_widens_spans_and_gaps_join_them() -> None:
     t = tagger()
     enc = t.encode(["a liar and a crook"])[0]
     assert len(t.spans(enc, 0.05)) == 1  # every token passes: one span over the text
+    assert len(t.spans(enc)) == 2
+    joined = t.spans(enc, decode=Decode(0.5, gap=2))
+    assert [(s, e) for s, e, _ in joined] == [(2, 18)]
+    assert t.spans(enc, decode=Decode(0.95, low=0.05)) == []  # no token reaches 0.95

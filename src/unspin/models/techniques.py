@@ -45,6 +45,18 @@ class Encoding:
 
 
 @dataclass(frozen=True, slots=True)
+class Decode:
+    """How token scores become spans; chosen on held-out train articles, kept in the manifest."""
+
+    threshold: float = 0.5
+    low: float | None = None  # extend a span over tokens down to this score (None: threshold)
+    gap: int = 0  # join runs this many tokens apart
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"threshold": self.threshold, "low": self.low, "gap": self.gap}
+
+
+@dataclass(frozen=True, slots=True)
 class SpanHead:
     """Two dense layers over [mean, max, CLS, features] of a span (tanh-GELU in between)."""
 
@@ -74,7 +86,7 @@ class Tagger:
     head: SpanHead
     tokenizer: Any
     labels: list[str]
-    threshold: float = 0.5
+    decode: Decode = field(default_factory=Decode)
     batch_size: int = 16
     window: int = WINDOW
     stride: int = STRIDE
@@ -114,20 +126,23 @@ class Tagger:
             mask[row, : b - a + 2] = 1
         return self.runner(ids, mask)
 
-    def spans(self, enc: Encoding, threshold: float | None = None) -> list[tuple[int, int, float]]:
-        """Runs of tokens scoring at least the threshold, as character spans with a score."""
-        cut = self.threshold if threshold is None else threshold
-        found, run = [], []
-        for t, score in enumerate(enc.scores):
-            if score >= cut:
-                run.append(t)
-                continue
-            if run:
-                found.append(self._span(enc, run))
-                run = []
-        if run:
-            found.append(self._span(enc, run))
-        return found
+    def spans(
+        self, enc: Encoding, threshold: float | None = None, *, decode: Decode | None = None
+    ) -> list[tuple[int, int, float]]:
+        """Character spans (with a score) where the tokens' span scores say propaganda.
+
+        A span is a run of tokens scoring at least `low`, kept when its best token reaches
+        `threshold` (hysteresis); runs at most `gap` tokens apart are joined."""
+        rule = decode or self.decode
+        high = rule.threshold if threshold is None else threshold
+        low = min(rule.low, high) if rule.low is not None else high
+        runs: list[list[int]] = []
+        for t in np.flatnonzero(enc.scores >= low).tolist():
+            if runs and t - runs[-1][-1] <= rule.gap + 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        return [self._span(enc, run) for run in runs if enc.scores[run].max() >= high]
 
     @staticmethod
     def _span(enc: Encoding, run: list[int]) -> tuple[int, int, float]:
@@ -204,7 +219,9 @@ def load_tagger(folder: Path, *, model_file: str = "model.onnx") -> Tagger:
         head=SpanHead.load(folder / "head.npz"),
         tokenizer=tokenizer,
         labels=list(manifest["labels"]),
-        threshold=float(manifest["threshold"]),
+        decode=Decode(**manifest["decode"])
+        if "decode" in manifest
+        else Decode(float(manifest["threshold"])),
         window=int(manifest["window"]),
         stride=int(manifest["stride"]),
     )

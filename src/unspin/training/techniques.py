@@ -24,11 +24,16 @@ from torch import nn
 
 from unspin.models.span_features import NAMES as FEATURE_NAMES
 from unspin.models.span_features import span_features
-from unspin.models.techniques import STRIDE, WINDOW, Runner, SpanHead, Tagger
+from unspin.models.techniques import STRIDE, WINDOW, Decode, Runner, SpanHead, Tagger
 from unspin.models.windows import best_window, encode, window_ranges
 from unspin.training.ptc import Split, fingerprint, holdout_ids, read_split, technique_names
 from unspin.training.ptc_metric import merge, tc_accuracy
-from unspin.training.techniques_eval import classify_gold, encode_split, si_by_threshold
+from unspin.training.techniques_eval import (
+    classify_gold,
+    encode_split,
+    si_by_threshold,
+    tune_decode,
+)
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +171,7 @@ def train(
     full = read_split(data, "train")
     if settings.max_articles:
         full = full.subset(set(sorted(full.texts)[: settings.max_articles]), "train")
-    tune_ids = holdout_ids(sorted(full.texts))
+    tune_ids = holdout_ids(sorted(full.texts))  # the same articles as tune_split()
     fit = full.subset(set(full.texts) - tune_ids, "fit")
     tune = full.subset(tune_ids, "tune")
     tokenizer = load_tokenizer(base)
@@ -199,13 +204,13 @@ def train(
             stream.write(json.dumps(report) + "\n")
         log.info("epoch %d: %s", epoch + 1, report)
         _checkpoint(out, net, optimiser, schedule, epoch + 1)
-    threshold = _last_threshold(out)
+    decode, _ = tune_decode(Tagger(torch_runner(net), head_of(net), tokenizer, labels), tune)
     export(
         net,
         tokenizer,
         out,
         labels=labels,
-        threshold=threshold,
+        decode=decode,
         base=base,
         data_hash=fingerprint(full),
         settings=settings,
@@ -321,18 +326,13 @@ def _checkpoint(out: Path, net: Net, optimiser: Any, schedule: Any, epoch: int) 
     partial.replace(out / "checkpoint.pt")
 
 
-def _last_threshold(out: Path) -> float:
-    lines = (out / "log.jsonl").read_text().splitlines()
-    return float(json.loads(lines[-1])["threshold"])
-
-
 def export(
     net: Net,
     tokenizer: Any,
     out: Path,
     *,
     labels: list[str],
-    threshold: float,
+    decode: Decode,
     base: Path,
     data_hash: str,
     settings: TrainSettings,
@@ -368,7 +368,7 @@ def export(
             json.loads((base / "config.json").read_text()).get("_name_or_path") or base.name
         ),
         "labels": labels,
-        "threshold": threshold,
+        "decode": decode.to_dict(),
         "window": WINDOW,
         "stride": STRIDE,
         "data": {"train_sha256": data_hash, "held_out": "10% of train articles by id hash"},
@@ -386,6 +386,26 @@ def quantize(folder: Path) -> Path:
     target = folder / "model.int8.onnx"
     quantize_dynamic(str(folder / "model.onnx"), str(target), weight_type=QuantType.QInt8)
     return target
+
+
+def tune_split(data: Path) -> Split:
+    """The held-out tenth of PTC train that decoding is tuned on."""
+    full = read_split(data, "train")
+    return full.subset(holdout_ids(sorted(full.texts)), "tune")
+
+
+def retune(folder: Path, data: Path) -> tuple[Decode, float]:
+    """Choose the decoding rule of an exported model on the tuning split; keep it."""
+    from unspin.models.techniques import load_tagger
+
+    decode, f1 = tune_decode(load_tagger(folder), tune_split(data))
+    path = folder / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["decode"] = decode.to_dict()
+    manifest.pop("threshold", None)
+    manifest.setdefault("metrics", {})["tune"] = {"si_f1": round(f1, 4)}
+    path.write_text(json.dumps(manifest, indent=2))
+    return decode, f1
 
 
 def record_metrics(folder: Path, key: str, metrics: dict[str, Any]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from unspin.errors import InputError
-from unspin.models.techniques import Encoding, Tagger
+from unspin.models.techniques import Decode, Encoding, Tagger
 from unspin.training.ptc import Split, read_articles, read_labels
 from unspin.training.ptc_metric import (
     PRF,
@@ -20,6 +20,8 @@ from unspin.training.ptc_metric import (
 )
 
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(15))
+LOWS = (None, 0.05, 0.1, 0.15, 0.2)
+GAPS = (0, 1, 2, 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +30,13 @@ class Scores:
     tc_micro_f1: float
     labelled: PRF
     per_technique: dict[str, PRF]
-    threshold: float
+    decode: Decode
     articles: int
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "articles": self.articles,
-            "threshold": self.threshold,
+            "decode": self.decode.to_dict(),
             "si": _prf(self.si),
             "tc_micro_f1": round(self.tc_micro_f1, 4),
             "labelled_span": _prf(self.labelled),
@@ -69,28 +71,45 @@ def classify_gold(
     return predicted
 
 
+def si_f1(tagger: Tagger, split: Split, encodings: dict[str, Encoding], decode: Decode) -> float:
+    gold = [(g.article, g.start, g.end) for g in split.spans]
+    predicted = [
+        (i, s, e) for i, enc in encodings.items() for s, e, _ in tagger.spans(enc, decode=decode)
+    ]
+    return si_score(predicted, gold).f1
+
+
 def si_by_threshold(
     tagger: Tagger, split: Split, encodings: dict[str, Encoding]
 ) -> dict[float, float]:
-    gold = [(g.article, g.start, g.end) for g in split.spans]
-    return {
-        cut: si_score(
-            [(i, s, e) for i, enc in encodings.items() for s, e, _ in tagger.spans(enc, cut)], gold
-        ).f1
-        for cut in THRESHOLDS
-    }
+    return {cut: si_f1(tagger, split, encodings, Decode(cut)) for cut in THRESHOLDS}
 
 
-def evaluate(tagger: Tagger, split: Split, *, threshold: float | None = None) -> Scores:
+def tune_decode(tagger: Tagger, split: Split) -> tuple[Decode, float]:
+    """The decoding rule with the best SI F1 on `split` (held-out train articles, not dev)."""
     encodings = encode_split(tagger, split)
-    cut = tagger.threshold if threshold is None else threshold
+    grid = [
+        Decode(high, low, gap)
+        for high in THRESHOLDS
+        for low in LOWS
+        if low is None or low < high
+        for gap in GAPS
+    ]
+    scored = {rule: si_f1(tagger, split, encodings, rule) for rule in grid}
+    best = max(scored, key=lambda rule: scored[rule])
+    return best, scored[best]
+
+
+def evaluate(tagger: Tagger, split: Split, *, decode: Decode | None = None) -> Scores:
+    encodings = encode_split(tagger, split)
+    rule = decode or tagger.decode
     gold_labelled = [(g.article, g.start, g.end, g.technique) for g in split.spans]
-    predicted_si = [(i, s, e) for i, enc in encodings.items() for s, e, _ in tagger.spans(enc, cut)]
     tc, pairs = tc_accuracy(classify_gold(tagger, split, encodings), gold_labelled)
-    tagged = []
+    predicted_si, tagged = [], []
     for ident, enc in encodings.items():
-        spans = tagger.spans(enc, cut)
+        spans = tagger.spans(enc, decode=rule)
         probs = tagger.classify(enc, [(s, e) for s, e, _ in spans])
+        predicted_si += [(ident, s, e) for s, e, _ in spans]
         tagged += [
             (ident, s, e, tagger.labels[int(p.argmax())])
             for (s, e, _), p in zip(spans, probs, strict=True)
@@ -100,7 +119,7 @@ def evaluate(tagger: Tagger, split: Split, *, threshold: float | None = None) ->
         tc_micro_f1=tc,
         labelled=labelled_span_f1(tagged, gold_labelled),
         per_technique=per_label_f1(pairs, tagger.labels),
-        threshold=cut,
+        decode=rule,
         articles=len(split.texts),
     )
 
@@ -131,7 +150,7 @@ def predict_folder(tagger: Tagger, folder: Path, *, template: Path | None = None
 
 def format_scores(scores: Scores, *, split: str) -> Sequence[str]:
     lines = [
-        f"PTC {split}: {scores.articles} articles, span threshold {scores.threshold}",
+        f"PTC {split}: {scores.articles} articles, span decoding {scores.decode.to_dict()}",
         f"SI  precision {scores.si.precision:.4f}  recall {scores.si.recall:.4f}  "
         f"F1 {scores.si.f1:.4f}",
         f"TC  micro-F1 {scores.tc_micro_f1:.4f} (gold spans given)",
