@@ -19,6 +19,7 @@ class Options:
         English pipeline (official en_core_web_sm / en_core_web_md first).
     batch_size: articles handed to spaCy at once in batch runs.
     techniques_model: a folder holding a technique model to use instead of the shipped one.
+    claims_model: the same for the check-worthiness model.
     """
 
     max_bytes: int = MAX_BYTES
@@ -26,6 +27,7 @@ class Options:
     spacy_model: str | None = None
     batch_size: int = 16
     techniques_model: str | None = None
+    claims_model: str | None = None
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:

@@ -40,7 +40,7 @@ def train_command(data: Path, out: Path, epochs: int, threads: int, base: Path |
 
     logging.getLogger("unspin").setLevel(logging.INFO)
     settings = TrainSettings(epochs=epochs, threads=threads)
-    _guarded(lambda: train(data, out, settings=settings, base=base))
+    guarded(lambda: train(data, out, settings=settings, base=base))
     click.echo(f"model written to {out}")
 
 
@@ -75,7 +75,7 @@ def eval_command(
         else:
             click.echo("\n".join(format_scores(scores, split=split)))
 
-    _guarded(run)
+    guarded(run)
 
 
 @techniques_command.command("tune")
@@ -85,7 +85,7 @@ def tune_command(model: Path, data: Path) -> None:
     """Choose a model's span decoding on the held-out tenth of PTC train (never dev)."""
     from unspin.training.techniques import retune
 
-    decode, f1 = _guarded(lambda: retune(model, data))
+    decode, f1 = guarded(lambda: retune(model, data))
     click.echo(f"decoding {decode.to_dict()}: SI F1 {f1:.4f} on the held-out train articles")
 
 
@@ -95,7 +95,7 @@ def quantize_command(model: Path) -> None:
     """Write an int8 copy of a trained model's encoder (model.int8.onnx) beside it."""
     from unspin.training.techniques import quantize
 
-    click.echo(f"written {_guarded(lambda: quantize(model))}")
+    click.echo(f"written {guarded(lambda: quantize(model))}")
 
 
 @techniques_command.command("predict")
@@ -119,10 +119,10 @@ def predict_command(articles: Path, out: Path, template: Path | None, model: Pat
         out.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
         click.echo(f"{len(lines)} spans written to {out}", err=True)
 
-    _guarded(run)
+    guarded(run)
 
 
-def _guarded(run: Callable[[], T]) -> T:
+def guarded(run: Callable[[], T]) -> T:
     try:
         return run()
     except UnspinError as error:

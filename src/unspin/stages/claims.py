@@ -1,0 +1,54 @@
+"""The claims stage: sentences that state a fact worth checking, with a check-worthiness
+score in 0-1 from the shipped CheckThat! model. `quote` links a claim to the quote it sits in
+once the attribution stage has run (null otherwise)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import ClassVar
+
+from unspin.article import Article, Span
+from unspin.errors import ModelError, UnspinError
+from unspin.models import read_manifest, shipped
+from unspin.models.claims import ClaimModel, load_claim_model
+from unspin.options import Options
+from unspin.pipeline import Stage
+
+MODEL = "checkworthy-minilm"
+
+
+@lru_cache(maxsize=2)
+def claim_model_in(folder: Path) -> tuple[ClaimModel, str]:
+    manifest = read_manifest(folder)
+    if not (folder / manifest.get("model_file", "model.onnx")).is_file():
+        raise ModelError(f"{folder}: the check-worthiness model file is missing")
+    return load_claim_model(folder), f"{manifest['name']}-{manifest['version']}"
+
+
+class ClaimsStage(Stage):
+    name: ClassVar[str] = "claims"
+    requires: ClassVar[frozenset[str]] = frozenset({"sentences"})
+    provides: ClassVar[frozenset[str]] = frozenset({"claims"})
+
+    def __init__(self, *, options: Options) -> None:
+        folder = Path(options.claims_model) if options.claims_model else shipped(MODEL)
+        self.model, label = claim_model_in(folder)
+        self.source = f"model/{label}"
+
+    def __call__(self, article: Article) -> Article:
+        return self.pipe([article])[0]  # type: ignore[return-value]
+
+    def pipe(self, articles: Sequence[Article]) -> list[Article | UnspinError]:
+        sentences = [(a, s) for a in articles for s in a.groups["sentences"]]
+        scores = self.model.scores([s.text_in(a.text) for a, s in sentences])
+        for (article, sentence), score in zip(sentences, scores, strict=True):
+            if score >= self.model.threshold:
+                attrs = {
+                    "checkworthiness": round(float(score), 4),
+                    "quote": None,
+                    "source": self.source,
+                }
+                article.add("claims", Span(sentence.start, sentence.end, None, attrs))
+        return list(articles)
