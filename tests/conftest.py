@@ -30,6 +30,13 @@ def every_report_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Article, "to_dict", checked)
 
 
+def plain(text: str) -> Article:
+    """An article analysed without models (language and segment only), for hand annotation."""
+    from unspin import Options, analyze
+
+    return analyze(text, options=Options(stages=("language", "segment")))
+
+
 def find(article: Article, phrase: str) -> tuple[int, int]:
     start = article.text.index(phrase)
     return start, start + len(phrase)

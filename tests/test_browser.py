@@ -13,9 +13,8 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLE, OUTPUT, annotate_example
+from conftest import EXAMPLE, OUTPUT, annotate_example, plain
 from test_report import HOSTILE
-from unspin import analyze
 from unspin.report import render
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -66,7 +65,7 @@ def open_report(browser: Any, html: str, name: str) -> tuple[Any, list[str]]:
 
 
 def test_example_report_shows_highlights_and_explains_them(browser: Any) -> None:
-    article = annotate_example(analyze(EXAMPLE.read_text()))
+    article = annotate_example(plain(EXAMPLE.read_text()))
     page, problems = open_report(browser, render(article, "html"), "example")
     highlights = page.locator("#article .seg.hl")
     assert highlights.count() >= 4
@@ -84,7 +83,7 @@ def test_example_report_shows_highlights_and_explains_them(browser: Any) -> None
 
 
 def test_legend_filter_hides_a_technique(browser: Any) -> None:
-    article = annotate_example(analyze(EXAMPLE.read_text()))
+    article = annotate_example(plain(EXAMPLE.read_text()))
     page, problems = open_report(browser, render(article, "html"), "filter")
     doubt = page.locator("#article .seg", has_text="really believe")
     assert "hl" in (doubt.get_attribute("class") or "")
@@ -96,7 +95,7 @@ def test_legend_filter_hides_a_technique(browser: Any) -> None:
 
 
 def test_a_hostile_article_renders_inert(browser: Any) -> None:
-    article = annotate_example(analyze(EXAMPLE.read_text() + "\n\n" + HOSTILE))
+    article = annotate_example(plain(EXAMPLE.read_text() + "\n\n" + HOSTILE))
     page, problems = open_report(browser, render(article, "html"), "hostile")
     assert page.evaluate("window.__pwned") is None
     assert page.evaluate("document.querySelectorAll('img, a, iframe').length") == 0

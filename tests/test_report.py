@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import EXAMPLE, annotate_example
+from conftest import EXAMPLE, annotate_example, plain
 from unspin import Article, ReportError, analyze
 from unspin.report import file_stem, render
 from unspin.report.highlights import findings, paragraphs
@@ -44,12 +44,14 @@ def tags_of(html: str) -> list[tuple[str, dict[str, str | None]]]:
 def test_the_example_report_is_valid_and_says_what_was_not_analysed(example: Article) -> None:
     validate(example.to_dict())
     html = render(example, "html")
-    assert "Not analysed: the techniques stage did not run." in html
+    assert example.groups["techniques"], "the shipped model found no technique in the example"
+    assert "Not analysed: the techniques stage did not run." not in html
+    assert "Not analysed: the attribution stage did not run." in html
     assert "Valdoria&#39;s Shameful Crackdown" in html
 
 
 def test_article_text_is_escaped_and_only_the_reports_own_scripts_exist() -> None:
-    article = annotate_example(analyze(EXAMPLE.read_text() + "\n\n" + HOSTILE))
+    article = annotate_example(plain(EXAMPLE.read_text() + "\n\n" + HOSTILE))
     html = render(article, "html")
     tags = tags_of(html)
     scripts = [attrs for tag, attrs in tags if tag == "script"]
@@ -60,7 +62,7 @@ def test_article_text_is_escaped_and_only_the_reports_own_scripts_exist() -> Non
 
 
 def test_the_csp_allows_exactly_the_inline_script_and_style() -> None:
-    html = render(annotate_example(analyze(EXAMPLE.read_text())), "html")
+    html = render(annotate_example(plain(EXAMPLE.read_text())), "html")
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
     assert csp is not None
     policy = unescape(csp.group(1))
@@ -74,7 +76,7 @@ def test_the_csp_allows_exactly_the_inline_script_and_style() -> None:
 
 
 def test_overlapping_findings_become_flat_segments_listing_each_cover() -> None:
-    article = annotate_example(analyze(EXAMPLE.read_text()))
+    article = annotate_example(plain(EXAMPLE.read_text()))
     report = article.to_dict()
     found = findings(report)
     cut = paragraphs(report, found)
@@ -87,7 +89,7 @@ def test_overlapping_findings_become_flat_segments_listing_each_cover() -> None:
 
 
 def test_markdown_summary_lists_every_filled_group() -> None:
-    article = annotate_example(analyze(EXAMPLE.read_text() + "\n\n" + HOSTILE))
+    article = annotate_example(plain(EXAMPLE.read_text() + "\n\n" + HOSTILE))
     md = render(article, "md")
     assert md.startswith("# valdoria") is False and md.startswith("# ")
     for heading in (

@@ -51,9 +51,15 @@ class Decode:
     threshold: float = 0.5
     low: float | None = None  # extend a span over tokens down to this score (None: threshold)
     gap: int = 0  # join runs this many tokens apart
+    cross_lines: bool = True  # may a span run over a line break
 
     def to_dict(self) -> dict[str, Any]:
-        return {"threshold": self.threshold, "low": self.low, "gap": self.gap}
+        return {
+            "threshold": self.threshold,
+            "low": self.low,
+            "gap": self.gap,
+            "cross_lines": self.cross_lines,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,11 +144,16 @@ class Tagger:
         low = min(rule.low, high) if rule.low is not None else high
         runs: list[list[int]] = []
         for t in np.flatnonzero(enc.scores >= low).tolist():
-            if runs and t - runs[-1][-1] <= rule.gap + 1:
+            near = runs and t - runs[-1][-1] <= rule.gap + 1
+            if near and (rule.cross_lines or not self._line_between(enc, runs[-1][-1], t)):
                 runs[-1].append(t)
             else:
                 runs.append([t])
         return [self._span(enc, run) for run in runs if enc.scores[run].max() >= high]
+
+    @staticmethod
+    def _line_between(enc: Encoding, first: int, second: int) -> bool:
+        return "\n" in enc.text[enc.pieces.ends[first] : enc.pieces.starts[second]]
 
     @staticmethod
     def _span(enc: Encoding, run: list[int]) -> tuple[int, int, float]:

@@ -20,8 +20,8 @@ from unspin.training.ptc_metric import (
 )
 
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(15))
-LOWS = (None, 0.05, 0.1, 0.15, 0.2)
-GAPS = (0, 1, 2, 4)
+LOWS = (None, 0.05, 0.1, 0.15, 0.2, 0.25)
+GAPS = (0, 1, 2, 4, 6, 8, 12)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +89,12 @@ def tune_decode(tagger: Tagger, split: Split) -> tuple[Decode, float]:
     """The decoding rule with the best SI F1 on `split` (held-out train articles, not dev)."""
     encodings = encode_split(tagger, split)
     grid = [
-        Decode(high, low, gap)
+        Decode(high, low, gap, cross)
         for high in THRESHOLDS
         for low in LOWS
         if low is None or low < high
         for gap in GAPS
+        for cross in (True, False)
     ]
     scored = {rule: si_f1(tagger, split, encodings, rule) for rule in grid}
     best = max(scored, key=lambda rule: scored[rule])
