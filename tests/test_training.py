@@ -40,3 +40,19 @@ def test_train_resume_and_export(tmp_path: Path) -> None:
 
     found = load_tagger(out).tag(["The corrupt regime lied again and again, the minister said."])
     assert isinstance(found[0], list)
+
+
+@pytest.mark.skipif(not (DATA / "checkthat").is_dir(), reason="needs ../shared/data/checkthat")
+def test_train_claims_exports_a_scorer_that_matches_torch(tmp_path: Path) -> None:
+    from unspin.models.claims import load_claim_model
+    from unspin.training.claims import ClaimSettings, train_claims
+
+    out = train_claims(
+        DATA / "checkthat",
+        tmp_path / "claims",
+        settings=ClaimSettings(epochs=1, max_sentences=48, batch_size=16),
+    )
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert 0 < manifest["threshold"] < 1 and "f1" in manifest["metrics"]["dev"]
+    scores = load_claim_model(out).scores(["Crime rose 40 percent in 2023.", "Thank you all."])
+    assert scores.shape == (2,) and ((scores >= 0) & (scores <= 1)).all()

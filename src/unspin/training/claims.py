@@ -10,7 +10,6 @@ import json
 import logging
 import random
 import time
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from torch import nn
 
 from unspin.models.claims import ClaimModel, encode_batch, load_tokenizer
 from unspin.training.checkthat import Sentence, positive_f1, read_split
+from unspin.training.loop import export_onnx, linear_schedule, progress, step
 from unspin.training.techniques import base_encoder
 
 log = logging.getLogger(__name__)
@@ -64,8 +64,6 @@ class ExportedClaimNet(nn.Module):
 
 
 def train_claims(data: Path, out: Path, *, settings: ClaimSettings | None = None) -> Path:
-    from transformers import get_linear_schedule_with_warmup
-
     settings = settings or ClaimSettings()
     torch.set_num_threads(settings.threads)
     out.mkdir(parents=True, exist_ok=True)
@@ -77,9 +75,7 @@ def train_claims(data: Path, out: Path, *, settings: ClaimSettings | None = None
     net = ClaimNet(base)
     optimiser = torch.optim.AdamW(net.parameters(), lr=settings.lr, weight_decay=0.01)
     steps = settings.epochs * ((len(train) + settings.batch_size - 1) // settings.batch_size)
-    schedule = get_linear_schedule_with_warmup(  # type: ignore[no-untyped-call]
-        optimiser, int(0.06 * steps), steps
-    )
+    schedule = linear_schedule(optimiser, steps)
     for epoch in range(settings.epochs):
         _epoch(net, tokenizer, train, optimiser, schedule, settings, seed=settings.seed + epoch)
         threshold, f1 = best_threshold(_model(net, tokenizer), dev)
@@ -109,19 +105,8 @@ def _epoch(
         ids, mask = encode_batch(tokenizer, [s.text for s in chunk])
         target = torch.tensor([float(s.worthy) for s in chunk])
         loss = loss_fn(net(torch.from_numpy(ids), torch.from_numpy(mask)), target)
-        loss.backward()
-        nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-        optimiser.step()
-        schedule.step()
-        optimiser.zero_grad()
-        if n % 100 == 0:
-            log.info(
-                "batch %d/%d loss %.4f (%.0fs)",
-                n,
-                len(order) // settings.batch_size,
-                loss.item(),
-                time.time() - started,
-            )
+        step(loss, net, optimiser, schedule)
+        progress(n, len(order) // settings.batch_size, loss, started, every=100)
 
 
 def _model(net: ClaimNet, tokenizer: Any) -> ClaimModel:
@@ -150,24 +135,7 @@ def export_claims(
     dev_f1: float,
     settings: ClaimSettings,
 ) -> None:
-    net.eval()
-    ids = torch.ones((2, 12), dtype=torch.long)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation and tracing notes
-        torch.onnx.export(
-            ExportedClaimNet(net),
-            (ids, torch.ones_like(ids)),
-            str(out / "model.onnx"),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["probability"],
-            dynamic_axes={
-                "input_ids": {0: "batch", 1: "tokens"},
-                "attention_mask": {0: "batch", 1: "tokens"},
-                "probability": {0: "batch"},
-            },
-            opset_version=17,
-            dynamo=False,
-        )
+    export_onnx(ExportedClaimNet(net), out / "model.onnx", outputs={"probability": {0: "batch"}})
     tokenizer.save(str(out / "tokenizer.json"))
     manifest = {
         "name": "checkworthy-minilm",

@@ -13,7 +13,6 @@ import json
 import logging
 import random
 import time
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -26,6 +25,7 @@ from unspin.models.span_features import NAMES as FEATURE_NAMES
 from unspin.models.span_features import span_features
 from unspin.models.techniques import STRIDE, WINDOW, Decode, Runner, SpanHead, Tagger
 from unspin.models.windows import best_window, encode, window_ranges
+from unspin.training.loop import export_onnx, linear_schedule, progress, step
 from unspin.training.ptc import Split, fingerprint, holdout_ids, read_split, technique_names
 from unspin.training.ptc_metric import merge, tc_accuracy
 from unspin.training.techniques_eval import (
@@ -164,8 +164,6 @@ def train(
     data: Path, out: Path, *, settings: TrainSettings | None = None, base: Path | None = None
 ) -> Path:
     """Train (or resume) into `out`; export the model files there; return the folder."""
-    from transformers import get_linear_schedule_with_warmup
-
     settings = settings or TrainSettings()
     torch.set_num_threads(settings.threads)
     out.mkdir(parents=True, exist_ok=True)
@@ -189,9 +187,7 @@ def train(
         weight_decay=0.01,
     )
     steps = settings.epochs * ((len(items) + settings.batch_size - 1) // settings.batch_size)
-    schedule = get_linear_schedule_with_warmup(  # type: ignore[no-untyped-call]
-        optimiser, int(0.06 * steps), steps
-    )
+    schedule = linear_schedule(optimiser, steps)
     first_epoch = _resume(out, net, optimiser, schedule)
     log.info(
         "training on %d windows of %d articles from epoch %d",
@@ -244,19 +240,8 @@ def _epoch(
         x, y = _span_inputs(hidden, chunk)
         if len(y):
             loss = loss + settings.span_weight * span_loss(net.span(x), y)
-        loss.backward()
-        nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-        optimiser.step()
-        schedule.step()
-        optimiser.zero_grad()
-        if n % 20 == 0:
-            log.info(
-                "batch %d/%d loss %.4f (%.0fs)",
-                n,
-                len(order) // settings.batch_size,
-                loss.item(),
-                time.time() - started,
-            )
+        step(loss, net, optimiser, schedule)
+        progress(n, len(order) // settings.batch_size, loss, started, every=20)
 
 
 def torch_runner(net: Net) -> Runner:
@@ -341,25 +326,10 @@ def export(
     settings: TrainSettings,
 ) -> None:
     """Write model.onnx (encoder + token head), head.npz, tokenizer.json, manifest.json."""
-    net.eval()
-    ids = torch.ones((2, 16), dtype=torch.long)
-    with warnings.catch_warnings():
-        # The TorchScript exporter is deprecated and chatty about tracing, but it exports this
-        # encoder exactly (tests compare ONNX with torch); the dynamo one needs more setup.
-        warnings.simplefilter("ignore")
-        torch.onnx.export(
-            Exported(net),
-            (ids, torch.ones_like(ids)),
-            str(out / "model.onnx"),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["probs", "hidden"],
-            dynamic_axes={
-                name: {0: "batch", 1: "tokens"}
-                for name in ("input_ids", "attention_mask", "probs", "hidden")
-            },
-            opset_version=17,
-            dynamo=False,
-        )
+    per_token = {0: "batch", 1: "tokens"}
+    export_onnx(
+        Exported(net), out / "model.onnx", outputs={"probs": per_token, "hidden": per_token}
+    )
     head = head_of(net)
     np.savez(out / "head.npz", w1=head.w1, b1=head.b1, w2=head.w2, b2=head.b2)
     tokenizer.save(str(out / "tokenizer.json"))
