@@ -46,7 +46,7 @@ def main() -> None:
     if not paths:
         raise SystemExit(f"no articles under {args.data}")
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
-    options = Options(batch_size=args.batch_size)
+    options = Options(batch_size=args.batch_size, stages=("language", "segment"))
     model = choose_model(options.spacy_model)
     nlp = spacy.load(model)
 
