@@ -62,3 +62,17 @@ def test_a_missing_folder_is_an_input_error(tmp_path: Path) -> None:
 
     with pytest.raises(InputError, match="not the CheckThat"):
         read_split(tmp_path, "dev")
+
+
+CLAIMS_F1_FLOOR = 0.90  # measured 0.9274 with checkworthy-minilm-20261130 (int8)
+
+
+@pytest.mark.skipif(not (DATA / "checkthat").is_dir(), reason="needs ../shared/data/checkthat")
+def test_shipped_claims_model_holds_its_floor_on_dev() -> None:
+    from unspin.stages.claims import MODEL, claim_model_in
+
+    model, _ = claim_model_in(shipped(MODEL))
+    dev = read_split(DATA / "checkthat", "dev")
+    scores = model.scores([s.text for s in dev])
+    f1 = positive_f1([bool(x >= model.threshold) for x in scores], [s.worthy for s in dev]).f1
+    assert f1 >= CLAIMS_F1_FLOOR, f1

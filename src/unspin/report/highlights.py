@@ -60,7 +60,8 @@ def findings(report: dict[str, Any]) -> list[Finding]:
     found: list[Finding] = []
     found += [_technique(i, t) for i, t in enumerate(report["techniques"])]
     found += [_quote(i, q) for i, q in enumerate(report["quotes"])]
-    found += [_claim(i, c) for i, c in enumerate(report["claims"])]
+    linked = GROUP_STAGES["quotes"] in report["stages"]
+    found += [_claim(i, c, linked=linked) for i, c in enumerate(report["claims"])]
     found += [_accusation(i, a, names) for i, a in enumerate(report["accusations"])]
     found += list(_mentions(report["entities"]))
     return found
@@ -104,12 +105,16 @@ def _quote(i: int, q: dict[str, Any]) -> Finding:
     return Finding(f"q{i}", "quotes", q["start"], q["end"], f"Quote: {speaker}", rows, "q")
 
 
-def _claim(i: int, c: dict[str, Any]) -> Finding:
+def _claim(i: int, c: dict[str, Any], *, linked: bool) -> Finding:
+    """`linked`: the attribution stage ran, so a claim outside every quote is unattributed."""
+    in_quote = "yes" if c["quote"] is not None else "no (unattributed)"
     rows = [
         ("Check-worthiness", f"{c['checkworthiness']:.2f}"),
-        ("In a quote", "yes" if c["quote"] is not None else "no (unattributed)"),
+        ("In a quote", in_quote if linked else "not analysed (the attribution stage did not run)"),
     ]
-    css = "claim" if c["quote"] is not None else "claim bare"
+    if "source" in c:
+        rows.append(("Found by", c["source"]))
+    css = "claim bare" if linked and c["quote"] is None else "claim"
     return Finding(f"c{i}", "claims", c["start"], c["end"], "Check-worthy claim", rows, css)
 
 

