@@ -28,10 +28,10 @@ def test_readme_opens_with_exactly_two_commands() -> None:
     assert run_tests.endswith("pytest")
 
 
-def test_ci_runs_the_readme_commands() -> None:
-    ci = (ROOT / ".ci" / "run").read_text()
-    assert "readme_command 1" in ci and "readme_command 2" in ci
-    assert sh_blocks()[:2] == [b for b in sh_blocks()[:2] if b.startswith("python3 -m venv")]
+def test_ci_runs_the_readme_commands_word_for_word() -> None:
+    ci_lines = (ROOT / ".ci" / "run").read_text().splitlines()
+    for command in sh_blocks()[:2]:
+        assert command.strip() in ci_lines
 
 
 def test_every_analyze_option_is_in_the_readme() -> None:
