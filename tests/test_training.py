@@ -52,6 +52,7 @@ def test_train_claims_exports_a_scorer_that_matches_torch(tmp_path: Path) -> Non
         tmp_path / "claims",
         settings=ClaimSettings(epochs=1, max_sentences=48, batch_size=16),
     )
+    assert torch.load(out / "checkpoint.pt", weights_only=False)["epoch"] == 1
     manifest = json.loads((out / "manifest.json").read_text())
     assert 0 < manifest["threshold"] < 1 and "f1" in manifest["metrics"]["dev"]
     scores = load_claim_model(out).scores(["Crime rose 40 percent in 2023.", "Thank you all."])

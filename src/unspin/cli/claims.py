@@ -17,7 +17,12 @@ def claims_command() -> None:
 
 @claims_command.command("train")
 @click.option("--data", type=DATA, required=True, help="Folder holding the CT24 English TSVs.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Model folder; a run left there is resumed from its last checkpoint.",
+)
 @click.option("--epochs", type=click.IntRange(1), default=2, show_default=True)
 @click.option("--threads", type=click.IntRange(1), default=2, show_default=True)
 def train_command(data: Path, out: Path, epochs: int, threads: int) -> None:

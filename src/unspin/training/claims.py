@@ -1,5 +1,6 @@
 """Training the check-worthiness scorer on CheckThat! 2024 English train; the decision
-threshold is chosen on dev, as the task intends (dev is the tuning split there).
+threshold is chosen on dev, as the task intends (dev is the tuning split there). Resumable:
+a run left in the output folder goes on from its last finished epoch.
 
     unspin claims train --data ../shared/data/checkthat --out build/claims
 """
@@ -20,7 +21,14 @@ from torch import nn
 
 from unspin.models.claims import ClaimModel, encode_batch, load_tokenizer
 from unspin.training.checkthat import Sentence, positive_f1, read_split
-from unspin.training.loop import export_onnx, linear_schedule, progress, step
+from unspin.training.loop import (
+    checkpoint,
+    export_onnx,
+    linear_schedule,
+    progress,
+    resume,
+    step,
+)
 from unspin.training.techniques import BASE_NAME, base_encoder
 
 log = logging.getLogger(__name__)
@@ -76,10 +84,11 @@ def train_claims(data: Path, out: Path, *, settings: ClaimSettings | None = None
     optimiser = torch.optim.AdamW(net.parameters(), lr=settings.lr, weight_decay=0.01)
     steps = settings.epochs * ((len(train) + settings.batch_size - 1) // settings.batch_size)
     schedule = linear_schedule(optimiser, steps)
-    for epoch in range(settings.epochs):
+    for epoch in range(resume(out, net, optimiser, schedule), settings.epochs):
         _epoch(net, tokenizer, train, optimiser, schedule, settings, seed=settings.seed + epoch)
         threshold, f1 = best_threshold(_model(net, tokenizer), dev)
         log.info("epoch %d: dev F1 %.4f at threshold %.3f", epoch + 1, f1, threshold)
+        checkpoint(out, net, optimiser, schedule, epoch + 1)
     threshold, f1 = best_threshold(_model(net, tokenizer), dev)
     export_claims(net, tokenizer, out, threshold=threshold, dev_f1=f1, settings=settings)
     return out

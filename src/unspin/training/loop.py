@@ -57,3 +57,31 @@ def export_onnx(
             opset_version=17,
             dynamo=False,
         )
+
+
+def resume(out: Path, net: nn.Module, optimiser: Any, schedule: Any) -> int:
+    """Load the last checkpoint in `out`, if any; return the number of epochs it finished."""
+    path = out / "checkpoint.pt"
+    if not path.exists():
+        return 0
+    state = torch.load(path, weights_only=False)
+    net.load_state_dict(state["model"])
+    optimiser.load_state_dict(state["optimiser"])
+    schedule.load_state_dict(state["schedule"])
+    log.info("resumed from %s after epoch %d", path, state["epoch"])
+    return int(state["epoch"])
+
+
+def checkpoint(out: Path, net: nn.Module, optimiser: Any, schedule: Any, epoch: int) -> None:
+    """Save after an epoch, atomically: a run killed mid-write leaves the last good one."""
+    partial = out / "checkpoint.pt.partial"
+    torch.save(
+        {
+            "model": net.state_dict(),
+            "optimiser": optimiser.state_dict(),
+            "schedule": schedule.state_dict(),
+            "epoch": epoch,
+        },
+        partial,
+    )
+    partial.replace(out / "checkpoint.pt")

@@ -25,7 +25,14 @@ from unspin.models.span_features import NAMES as FEATURE_NAMES
 from unspin.models.span_features import span_features
 from unspin.models.techniques import STRIDE, WINDOW, Decode, Runner, SpanHead, Tagger
 from unspin.models.windows import best_window, encode, window_ranges
-from unspin.training.loop import export_onnx, linear_schedule, progress, step
+from unspin.training.loop import (
+    checkpoint,
+    export_onnx,
+    linear_schedule,
+    progress,
+    resume,
+    step,
+)
 from unspin.training.ptc import Split, fingerprint, holdout_ids, read_split, technique_names
 from unspin.training.ptc_metric import merge, tc_accuracy
 from unspin.training.techniques_eval import (
@@ -188,7 +195,7 @@ def train(
     )
     steps = settings.epochs * ((len(items) + settings.batch_size - 1) // settings.batch_size)
     schedule = linear_schedule(optimiser, steps)
-    first_epoch = _resume(out, net, optimiser, schedule)
+    first_epoch = resume(out, net, optimiser, schedule)
     log.info(
         "training on %d windows of %d articles from epoch %d",
         len(items),
@@ -202,7 +209,7 @@ def train(
         with (out / "log.jsonl").open("a") as stream:
             stream.write(json.dumps(report) + "\n")
         log.info("epoch %d: %s", epoch + 1, report)
-        _checkpoint(out, net, optimiser, schedule, epoch + 1)
+        checkpoint(out, net, optimiser, schedule, epoch + 1)
     decode, _ = tune_decode(Tagger(torch_runner(net), head_of(net), tokenizer, labels), tune)
     export(
         net,
@@ -286,32 +293,6 @@ def load_tokenizer(folder: Path) -> Any:
     tokenizer.no_truncation()
     tokenizer.no_padding()
     return tokenizer
-
-
-def _resume(out: Path, net: Net, optimiser: Any, schedule: Any) -> int:
-    path = out / "checkpoint.pt"
-    if not path.exists():
-        return 0
-    state = torch.load(path, weights_only=False)
-    net.load_state_dict(state["model"])
-    optimiser.load_state_dict(state["optimiser"])
-    schedule.load_state_dict(state["schedule"])
-    log.info("resumed from %s after epoch %d", path, state["epoch"])
-    return int(state["epoch"])
-
-
-def _checkpoint(out: Path, net: Net, optimiser: Any, schedule: Any, epoch: int) -> None:
-    partial = out / "checkpoint.pt.partial"
-    torch.save(
-        {
-            "model": net.state_dict(),
-            "optimiser": optimiser.state_dict(),
-            "schedule": schedule.state_dict(),
-            "epoch": epoch,
-        },
-        partial,
-    )
-    partial.replace(out / "checkpoint.pt")
 
 
 def export(
