@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from unspin.cli.techniques import DATA, guarded
+from unspin.cli.common import DATA, guarded, training_options
 
 
 @click.group("claims")
@@ -16,15 +16,7 @@ def claims_command() -> None:
 
 
 @claims_command.command("train")
-@click.option("--data", type=DATA, required=True, help="Folder holding the CT24 English TSVs.")
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    required=True,
-    help="Model folder; a run left there is resumed from its last checkpoint.",
-)
-@click.option("--epochs", type=click.IntRange(1), default=2, show_default=True)
-@click.option("--threads", type=click.IntRange(1), default=2, show_default=True)
+@training_options(data_help="Folder holding the CT24 English TSVs.", epochs=2)
 def train_command(data: Path, out: Path, epochs: int, threads: int) -> None:
     """Fine-tune MiniLM on train; choose the threshold on dev. Needs the [train] extra."""
     import logging

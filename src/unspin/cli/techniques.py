@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import click
 
-from unspin.errors import UnspinError
-
-T = TypeVar("T")
-DATA = click.Path(exists=True, file_okay=False, path_type=Path)
+from unspin.cli.common import DATA, guarded, training_options
 
 
 @click.group("techniques")
@@ -22,15 +16,7 @@ def techniques_command() -> None:
 
 
 @techniques_command.command("train")
-@click.option("--data", type=DATA, required=True, help="The data folder (holding ptc/).")
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    required=True,
-    help="Model folder; a run left there is resumed from its last checkpoint.",
-)
-@click.option("--epochs", type=click.IntRange(1), default=5, show_default=True)
-@click.option("--threads", type=click.IntRange(1), default=2, show_default=True)
+@training_options(data_help="The data folder (holding ptc/).", epochs=5)
 @click.option("--base", type=DATA, help="Base encoder folder (default: MiniLM from PyPI).")
 def train_command(data: Path, out: Path, epochs: int, threads: int, base: Path | None) -> None:
     """Train on PTC train (a tenth held out for tuning); needs the [train] extra."""
@@ -120,11 +106,3 @@ def predict_command(articles: Path, out: Path, template: Path | None, model: Pat
         click.echo(f"{len(lines)} spans written to {out}", err=True)
 
     guarded(run)
-
-
-def guarded(run: Callable[[], T]) -> T:
-    try:
-        return run()
-    except UnspinError as error:
-        click.echo(f"unspin: error: {error}", err=True)
-        sys.exit(error.exit_code)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import random
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from unspin.training.loop import (
     linear_schedule,
     progress,
     resume,
+    shuffled_batches,
     step,
 )
 from unspin.training.techniques import BASE_NAME, base_encoder
@@ -105,17 +105,15 @@ def _epoch(
     seed: int,
 ) -> None:
     net.train()
-    order = list(range(len(sentences)))
-    random.Random(seed).shuffle(order)
     loss_fn = nn.BCEWithLogitsLoss()
     started = time.time()
-    for n, offset in enumerate(range(0, len(order), settings.batch_size)):
-        chunk = [sentences[i] for i in order[offset : offset + settings.batch_size]]
+    total = len(sentences) // settings.batch_size
+    for n, chunk in shuffled_batches(sentences, settings.batch_size, seed=seed):
         ids, mask = encode_batch(tokenizer, [s.text for s in chunk])
         target = torch.tensor([float(s.worthy) for s in chunk])
         loss = loss_fn(net(torch.from_numpy(ids), torch.from_numpy(mask)), target)
         step(loss, net, optimiser, schedule)
-        progress(n, len(order) // settings.batch_size, loss, started, every=100)
+        progress(n, total, loss, started, every=100)
 
 
 def _model(net: ClaimNet, tokenizer: Any) -> ClaimModel:

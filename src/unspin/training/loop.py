@@ -4,15 +4,26 @@ ONNX export of a torch module that takes (input_ids, attention_mask)."""
 from __future__ import annotations
 
 import logging
+import random
 import time
 import warnings
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import torch
 from torch import nn
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def shuffled_batches(items: Sequence[T], size: int, *, seed: int) -> Iterator[tuple[int, list[T]]]:
+    """(batch number, batch) over the items in an order fixed by the seed."""
+    order = list(range(len(items)))
+    random.Random(seed).shuffle(order)
+    for n, offset in enumerate(range(0, len(order), size)):
+        yield n, [items[i] for i in order[offset : offset + size]]
 
 
 def linear_schedule(optimiser: Any, steps: int, *, warmup: float = 0.06) -> Any:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import random
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ from unspin.training.loop import (
     linear_schedule,
     progress,
     resume,
+    shuffled_batches,
     step,
 )
 from unspin.training.ptc import Split, fingerprint, holdout_ids, read_split, technique_names
@@ -234,13 +234,11 @@ def _epoch(
     seed: int,
 ) -> None:
     net.train()
-    order = list(range(len(items)))
-    random.Random(seed).shuffle(order)
     token_loss = nn.CrossEntropyLoss(ignore_index=-100)
     span_loss = nn.CrossEntropyLoss(label_smoothing=0.05)
     started = time.time()
-    for n, offset in enumerate(range(0, len(order), settings.batch_size)):
-        chunk = [items[i] for i in order[offset : offset + settings.batch_size]]
+    total = len(items) // settings.batch_size
+    for n, chunk in shuffled_batches(items, settings.batch_size, seed=seed):
         batch = _batch(chunk)
         logits, hidden = net(batch["ids"], batch["mask"])
         loss = token_loss(logits.reshape(-1, 3), batch["bio"].reshape(-1))
@@ -248,7 +246,7 @@ def _epoch(
         if len(y):
             loss = loss + settings.span_weight * span_loss(net.span(x), y)
         step(loss, net, optimiser, schedule)
-        progress(n, len(order) // settings.batch_size, loss, started, every=20)
+        progress(n, total, loss, started, every=20)
 
 
 def torch_runner(net: Net) -> Runner:

@@ -1,0 +1,48 @@
+"""What the model commands share: folder arguments, the training options, the error guard."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from unspin.errors import UnspinError
+
+T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., object])
+DATA = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
+def training_options(*, data_help: str, epochs: int) -> Callable[[F], F]:
+    """--data, --out (resumable), --epochs and --threads, for every `train` command."""
+
+    def decorate(command: F) -> F:
+        for option in reversed(
+            [
+                click.option("--data", type=DATA, required=True, help=data_help),
+                click.option(
+                    "--out",
+                    type=click.Path(file_okay=False, path_type=Path),
+                    required=True,
+                    help="Model folder; a run left there is resumed from its last checkpoint.",
+                ),
+                click.option("--epochs", type=click.IntRange(1), default=epochs, show_default=True),
+                click.option("--threads", type=click.IntRange(1), default=2, show_default=True),
+            ]
+        ):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+def guarded(run: Callable[[], T]) -> T:
+    """Run a command body; an UnspinError becomes one line on stderr and its exit code."""
+    try:
+        return run()
+    except UnspinError as error:
+        click.echo(f"unspin: error: {error}", err=True)
+        sys.exit(error.exit_code)
