@@ -55,9 +55,13 @@ def test_unknown_and_repeated_stages() -> None:
 
 def test_registry_declarations_match_the_stages() -> None:
     from unspin.models import shipped
-    from unspin.stages import claims, create, techniques
+    from unspin.stages import attribution, claims, create, techniques
 
-    models = {"techniques": techniques.MODEL, "claims": claims.MODEL}
+    models = {
+        "techniques": techniques.MODEL,
+        "claims": claims.MODEL,
+        "attribution": attribution.MODEL,
+    }
     for name, entry in REGISTRY.items():
         if name in models and not (shipped(models[name]) / "manifest.json").is_file():
             continue  # until its first trained model is shipped

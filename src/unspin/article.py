@@ -189,3 +189,27 @@ class Article:
 
 def technique_counts(article: Article) -> dict[str, int]:
     return dict(Counter(span.label or "" for span in article.groups["techniques"]))
+
+
+SOURCE_TYPES = ("named_person", "named_organization", "anonymous", "unattributed")
+
+
+def source_counts(article: Article) -> dict[str, Any]:
+    """How many statements come from each type of source, and the share of the article's
+    check-worthy claims that sit in an attributed statement (None when it has no claims)."""
+    quotes = article.groups["quotes"]
+    counts: dict[str, Any] = {kind: 0 for kind in SOURCE_TYPES}
+    for quote in quotes:
+        counts[quote.attrs["source_type"]] += 1
+    claims = article.groups["claims"]
+    attributed = sum(
+        1
+        for claim in claims
+        if claim.attrs.get("quote") is not None
+        and quotes[claim.attrs["quote"]].attrs["source_type"] != "unattributed"
+    )
+    counts["statements"] = len(quotes)
+    counts["claims"] = len(claims)
+    counts["claims_attributed"] = attributed
+    counts["attributed_share"] = round(attributed / len(claims), 4) if claims else None
+    return counts

@@ -20,6 +20,7 @@ class Options:
     batch_size: articles handed to spaCy at once in batch runs.
     techniques_model: a folder holding a technique model to use instead of the shipped one.
     claims_model: the same for the check-worthiness model.
+    attribution_model: the same for the attribution tagger.
     """
 
     max_bytes: int = MAX_BYTES
@@ -28,6 +29,7 @@ class Options:
     batch_size: int = 16
     techniques_model: str | None = None
     claims_model: str | None = None
+    attribution_model: str | None = None
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:

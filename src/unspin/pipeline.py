@@ -10,7 +10,7 @@ a stage fails on, passes through as an error item so the rest of a batch goes on
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import ClassVar
 
@@ -39,9 +39,13 @@ class Stage:
         """Process a batch; stages with a faster batch path (spaCy's) override this."""
         return [self.guarded(article) for article in articles]
 
-    def guarded(self, article: Article) -> Article | UnspinError:
+    def guarded(
+        self, article: Article, run: Callable[[Article], Article] | None = None
+    ) -> Article | UnspinError:
+        """`run(article)` (the stage itself by default), with any failure turned into an
+        error item that names the article and the stage."""
         try:
-            return self(article)
+            return (run or self)(article)
         except UnspinError as error:
             return error
         except Exception as exc:

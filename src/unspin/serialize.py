@@ -12,9 +12,19 @@ from collections.abc import Mapping
 from dataclasses import asdict, fields
 from typing import Any
 
-from unspin.article import GROUPS, SCHEMA, Article, Entity, Meta, Notice, Span, technique_counts
+from unspin.article import (
+    GROUPS,
+    SCHEMA,
+    Article,
+    Entity,
+    Meta,
+    Notice,
+    Span,
+    source_counts,
+    technique_counts,
+)
 
-_COMPUTED_SUMMARY_KEYS = ("counts", "techniques")
+_COMPUTED_SUMMARY_KEYS = ("counts", "techniques", "sources")
 _META_FIELDS = tuple(f.name for f in fields(Meta))
 
 
@@ -96,6 +106,8 @@ def article_to_dict(article: Article, *, tokens: bool = False) -> dict[str, Any]
         | {"entities": len(article.entities)},
         "techniques": technique_counts(article),
     }
+    if "attribution" in article.stages:
+        out["summary"]["sources"] = source_counts(article)
     out["warnings"] = [asdict(w) for w in article.warnings]
     out["stages"] = list(article.stages)
     return out

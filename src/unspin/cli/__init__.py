@@ -8,6 +8,7 @@ import click
 
 from unspin import __version__
 from unspin.cli.analyze import analyze_command
+from unspin.cli.attribution import attribution_command
 from unspin.cli.claims import claims_command
 from unspin.cli.schema import schema_command
 from unspin.cli.techniques import techniques_command
@@ -22,6 +23,7 @@ def cli() -> None:
 
 
 cli.add_command(analyze_command)
+cli.add_command(attribution_command)
 cli.add_command(claims_command)
 cli.add_command(schema_command)
 cli.add_command(techniques_command)

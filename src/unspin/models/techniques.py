@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from unspin.models.span_features import span_features
-from unspin.models.windows import Encoded, best_window, encode, window_ranges
+from unspin.models.windows import Encoded, best_window, run_windows
 
 # ids [B, T], mask [B, T] -> (token probabilities [B, T, 3] for O/B/I, hidden [B, T, H])
 Runner = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
@@ -98,39 +98,18 @@ class Tagger:
     stride: int = STRIDE
 
     def encode(self, texts: Sequence[str]) -> list[Encoding]:
-        encodings = [self._prepare(text) for text in texts]
-        jobs = [(e, i) for e in encodings for i in range(len(e.ranges))]
-        sums = [np.zeros(len(e.pieces.ids), dtype=np.float32) for e in encodings]
-        seen = [np.zeros(len(e.pieces.ids), dtype=np.float32) for e in encodings]
-        index = {id(e): n for n, e in enumerate(encodings)}
-        for offset in range(0, len(jobs), self.batch_size):
-            batch = jobs[offset : offset + self.batch_size]
-            probs, hidden = self._run(batch)
-            for row, (enc, w) in enumerate(batch):
-                a, b = enc.ranges[w]
-                n = index[id(enc)]
-                sums[n][a:b] += probs[row, 1 : b - a + 1, 1:].sum(axis=1)
-                seen[n][a:b] += 1
-                enc.hidden.append(hidden[row, : b - a + 1])
-        for n, enc in enumerate(encodings):
-            enc.scores = sums[n] / np.maximum(seen[n], 1)
-        return encodings
-
-    def _prepare(self, text: str) -> Encoding:
-        pieces = encode(self.tokenizer, text)
-        ranges = window_ranges(len(pieces.ids), self.window, self.stride)
-        return Encoding(text, pieces, ranges, np.zeros(0, dtype=np.float32))
-
-    def _run(self, batch: list[tuple[Encoding, int]]) -> tuple[np.ndarray, np.ndarray]:
-        cls, sep = self.tokenizer.token_to_id("[CLS]"), self.tokenizer.token_to_id("[SEP]")
-        width = max(b - a for enc, w in batch for a, b in [enc.ranges[w]]) + 2
-        ids = np.zeros((len(batch), width), dtype=np.int64)
-        mask = np.zeros((len(batch), width), dtype=np.int64)
-        for row, (enc, w) in enumerate(batch):
-            a, b = enc.ranges[w]
-            ids[row, : b - a + 2] = [cls, *enc.pieces.ids[a:b], sep]
-            mask[row, : b - a + 2] = 1
-        return self.runner(ids, mask)
+        windowed = run_windows(
+            self.runner,
+            self.tokenizer,
+            texts,
+            window=self.window,
+            stride=self.stride,
+            batch_size=self.batch_size,
+        )
+        return [
+            Encoding(w.text, w.pieces, w.ranges, w.probs[:, 1:].sum(axis=1), w.hidden)
+            for w in windowed
+        ]
 
     def spans(
         self, enc: Encoding, threshold: float | None = None, *, decode: Decode | None = None

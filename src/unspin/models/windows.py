@@ -1,10 +1,14 @@
-"""An article as word pieces with character offsets, cut into overlapping encoder windows."""
+"""An article as word pieces with character offsets, cut into overlapping encoder windows,
+and a token classifier run over those windows."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,3 +49,63 @@ def best_window(ranges: list[tuple[int, int]], a: int, b: int) -> int:
         return covered, margin
 
     return max(range(len(ranges)), key=lambda i: score(ranges[i]))
+
+
+# ids [B, T], mask [B, T] -> (token probabilities [B, T, C], hidden states [B, T, H] or None)
+WindowRunner = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray | None]]
+
+
+@dataclass(slots=True)
+class Windowed:
+    """One text through a token classifier run over overlapping windows."""
+
+    text: str
+    pieces: Encoded
+    ranges: list[tuple[int, int]]
+    probs: np.ndarray  # [n_tokens, C]: the mean over the windows that see each token
+    hidden: list[np.ndarray] = field(default_factory=list)  # per window [T, H], CLS first
+
+
+def run_windows(
+    runner: WindowRunner,
+    tokenizer: Any,
+    texts: Sequence[str],
+    *,
+    window: int,
+    stride: int,
+    batch_size: int,
+) -> list[Windowed]:
+    """Cut each text into windows of word pieces, run them in batches across texts (each
+    framed by [CLS] and [SEP]), and average each token's probabilities over its windows."""
+    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    done = []
+    for text in texts:
+        pieces = encode(tokenizer, text)
+        ranges = window_ranges(len(pieces.ids), window, stride)
+        done.append(Windowed(text, pieces, ranges, np.zeros((0, 0), dtype=np.float32)))
+    jobs = [(n, w) for n, item in enumerate(done) for w in range(len(item.ranges))]
+    sums: dict[int, np.ndarray] = {}
+    seen = [np.zeros(len(item.pieces.ids), dtype=np.float32) for item in done]
+    for offset in range(0, len(jobs), batch_size):
+        batch = jobs[offset : offset + batch_size]
+        width = max(b - a for n, w in batch for a, b in [done[n].ranges[w]]) + 2
+        ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, (n, w) in enumerate(batch):
+            a, b = done[n].ranges[w]
+            ids[row, : b - a + 2] = [cls, *done[n].pieces.ids[a:b], sep]
+            mask[row, : b - a + 2] = 1
+        probs, hidden = runner(ids, mask)
+        for row, (n, w) in enumerate(batch):
+            a, b = done[n].ranges[w]
+            total = sums.setdefault(
+                n, np.zeros((len(done[n].pieces.ids), probs.shape[-1]), dtype=np.float32)
+            )
+            total[a:b] += probs[row, 1 : b - a + 1]
+            seen[n][a:b] += 1
+            if hidden is not None:
+                done[n].hidden.append(hidden[row, : b - a + 1])
+    for n, item in enumerate(done):
+        total = sums.get(n, np.zeros((0, 1), dtype=np.float32))
+        item.probs = total / np.maximum(seen[n], 1)[:, None]
+    return done

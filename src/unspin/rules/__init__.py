@@ -42,3 +42,44 @@ def techniques() -> dict[str, Technique]:
     if len(found) != 14:
         raise RulesError(f"techniques.json lists {len(found)} techniques, expected 14")
     return found
+
+
+STANCES = ("assert", "deny", "accuse", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The cue lexicon of the attribution stage (cues.json)."""
+
+    stance: dict[str, str]  # cue lemma or phrase -> deny | accuse | other
+    saying: frozenset[str]
+    dismissive_targets: frozenset[str]
+    dismissive_words: tuple[str, ...]
+    negations: frozenset[str]
+    institutions: frozenset[str]
+    anonymity: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = read_rules("cues.json")
+    try:
+        stance: dict[str, str] = {}
+        for name, words in data["stance"].items():
+            if name not in STANCES:
+                raise RulesError(f"cues.json: unknown stance {name!r}; known: {STANCES}")
+            for word in words:
+                if word in stance:
+                    raise RulesError(f"cues.json: {word!r} is both {stance[word]} and {name}")
+                stance[word] = name
+        return Cues(
+            stance=stance,
+            saying=frozenset(data["saying"]),
+            dismissive_targets=frozenset(data["dismissive"]["targets"]),
+            dismissive_words=tuple(data["dismissive"]["words"]),
+            negations=frozenset(data["negations"]),
+            institutions=frozenset(data["institutions"]["nouns"]),
+            anonymity=tuple(data["anonymity"]),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise RulesError(f"cues.json: missing or malformed entry: {exc}") from exc

@@ -1,6 +1,6 @@
 """The claims stage: sentences that state a fact worth checking, with a check-worthiness
 score in 0-1 from the shipped CheckThat! model. `quote` links a claim to the quote it sits in
-once the attribution stage has run (null otherwise)."""
+when the attribution stage ran before (null otherwise)."""
 
 from __future__ import annotations
 
@@ -47,8 +47,20 @@ class ClaimsStage(Stage):
             if score >= self.model.threshold:
                 attrs = {
                     "checkworthiness": round(float(score), 4),
-                    "quote": None,
+                    "quote": quote_of(article.groups["quotes"], sentence.start, sentence.end),
                     "source": self.source,
                 }
                 article.add("claims", Span(sentence.start, sentence.end, None, attrs))
         return list(articles)
+
+
+def quote_of(quotes: Sequence[Span], start: int, end: int) -> int | None:
+    """The index of the quote whose content holds most of the sentence [start, end), if one
+    holds at least half of it."""
+    best, best_share = None, 0.5
+    for index, quote in enumerate(quotes):
+        content = quote.attrs["content"]
+        shared = min(end, content.end) - max(start, content.start)
+        if shared / (end - start) >= best_share:
+            best, best_share = index, shared / (end - start)
+    return best

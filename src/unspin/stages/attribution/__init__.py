@@ -1,0 +1,220 @@
+"""The attribution stage: who said what. Reported statements with their speaker (resolved to
+the name the article introduced), cue, content, kind, stance and source type, from the
+shipped PolNeAR tagger and the rules in this package:
+
+    model spans -> statements.group -> quotemarks (kind) -> speakers (who) -> stance (cues.json)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, ClassVar, Protocol
+
+from unspin.article import Article, Span
+from unspin.errors import ModelError, UnspinError
+from unspin.models import read_manifest, shipped
+from unspin.models.attribution import RoleFound, RoleTagger, load_role_tagger
+from unspin.options import Options
+from unspin.pipeline import Stage
+from unspin.rules import cues
+from unspin.stages.attribution.quotemarks import Quoted, quoted_passages
+from unspin.stages.attribution.speakers import UNATTRIBUTED, Resolved, Speakers
+from unspin.stages.attribution.stance import cue_lemma, stance
+from unspin.stages.attribution.statements import Sentences, Statement, group
+from unspin.stages.paragraphs import chunks
+
+MODEL = "polnear-minilm"
+
+
+class Tagging(Protocol):
+    def tag(self, texts: Sequence[str]) -> list[list[RoleFound]]: ...
+
+
+PIECE_CHARS = 20_000  # longer texts are tagged in paragraph-aligned pieces of this size
+
+
+@lru_cache(maxsize=2)
+def role_tagger_in(folder: Path) -> tuple[RoleTagger, str]:
+    """The tagger of a model folder (loaded once per process) and its name-version."""
+    manifest = read_manifest(folder)
+    model_file = manifest.get("model_file", "model.onnx")
+    if not (folder / model_file).is_file():
+        raise ModelError(f"{folder}: the attribution model file {model_file} is missing")
+    return load_role_tagger(folder), f"{manifest['name']}-{manifest['version']}"
+
+
+class AttributionStage(Stage):
+    name: ClassVar[str] = "attribution"
+    requires: ClassVar[frozenset[str]] = frozenset({"sentences", "doc"})
+    provides: ClassVar[frozenset[str]] = frozenset({"quotes"})
+
+    def __init__(self, *, options: Options, tagger: Tagging | None = None) -> None:
+        """The shipped tagger (or the one `options` names); tests may pass their own."""
+        if tagger is None:
+            folder = (
+                Path(options.attribution_model) if options.attribution_model else shipped(MODEL)
+            )
+            loaded, label = role_tagger_in(folder)
+            self.tagger: Tagging = loaded
+            self.source = f"model/{label}"
+        else:
+            self.tagger, self.source = tagger, "given"
+
+    def __call__(self, article: Article) -> Article:
+        return self.fill(article, self.find(article.text))
+
+    def pipe(self, articles: Sequence[Article]) -> list[Article | UnspinError]:
+        short = [a for a in articles if len(a.text) <= PIECE_CHARS]
+        try:
+            tagged = dict(
+                zip(map(id, short), self.tagger.tag([a.text for a in short]), strict=True)
+            )
+        except Exception:  # one bad text must not sink the batch: go one by one
+            return super().pipe(articles)
+        return [self._fill_guarded(a, tagged.get(id(a))) for a in articles]
+
+    def _fill_guarded(
+        self, article: Article, found: list[RoleFound] | None
+    ) -> Article | UnspinError:
+        if found is None:
+            return self.guarded(article)
+        return self.guarded(article, lambda a: self.fill(a, found))
+
+    def find(self, text: str) -> list[RoleFound]:
+        """Role spans of a text, piece by piece when it is long."""
+        found: list[RoleFound] = []
+        offset = 0
+        for piece in chunks(text, PIECE_CHARS):
+            found += [
+                replace(f, start=f.start + offset, end=f.end + offset)
+                for f in self.tagger.tag([piece])[0]
+            ]
+            offset += len(piece)
+        return found
+
+    def fill(self, article: Article, found: list[RoleFound]) -> Article:
+        doc = article.cache["doc"]
+        statements, quoted = self.statements(article, found)
+        speakers = Speakers(doc, cues())
+        done: list[tuple[Statement, Resolved, Span | None]] = []
+        for statement in statements:
+            if statement.continues is not None:
+                earlier = next(d for d in done if d[0] is statement.continues)
+                resolved, speaker = earlier[1], earlier[2]
+            else:
+                speaker = _speaker_span(statement)
+                resolved = (
+                    speakers.resolve(
+                        speaker.start, speaker.end, quoted_speaker=_quoting(speaker, done)
+                    )
+                    if speaker
+                    else Resolved(None, UNATTRIBUTED)
+                )
+            done.append((statement, resolved, speaker))
+            article.add("quotes", self._quote(article, doc, statement, resolved, speaker, quoted))
+        return article
+
+    @staticmethod
+    def statements(
+        article: Article, found: list[RoleFound]
+    ) -> tuple[list[Statement], list[Quoted]]:
+        """The statements the role spans of a segmented article make, and its quotations."""
+        paragraphs = [(p.start, p.end) for p in article.groups["paragraphs"]]
+        quoted = quoted_passages(article.text, paragraphs)
+        sentences = Sentences([(s.start, s.end) for s in article.groups["sentences"]], paragraphs)
+        return group(found, sentences, quoted, article.text), quoted
+
+    def _quote(
+        self,
+        article: Article,
+        doc: Any,
+        statement: Statement,
+        resolved: Resolved,
+        speaker: Span | None,
+        quoted: list[Quoted],
+    ) -> Span:
+        text = article.text
+        start, end = statement.content_range
+        cue = statement.cue
+        if cue is not None:
+            lemma, head = cue_lemma(doc, cue.start, cue.end)
+            leaning = stance(cues(), lemma, head, text[cue.start : cue.end], text[start:end])
+            cue_span: Span | None = Span(cue.start, cue.end, None, {"lemma": lemma})
+        else:
+            cue_span, leaning = None, "assert"
+        speaker_attr = (
+            Span(
+                speaker.start,
+                speaker.end,
+                None,
+                {"entity": _entity_id(article, speaker, resolved), "name": resolved.name},
+            )
+            if speaker
+            else None
+        )
+        attrs = {
+            "speaker": speaker_attr,
+            "cue": cue_span,
+            "content": Span(start, end),
+            "stance": leaning,
+            "source_type": resolved.source_type,
+            "confidence": round(statement.confidence, 4),
+            "source": self.source,
+        }
+        if statement.continues is not None:
+            attrs["continues"] = True
+        kind = quote_kind(text, (start, end), quoted, statement)
+        return Span(statement.start, statement.end, kind, attrs)
+
+
+def _speaker_span(statement: Statement) -> Span | None:
+    """The source nearest the cue (a statement may have several source pieces)."""
+    if not statement.sources:
+        return None
+    cue = statement.cue
+    anchor = cue.start if cue else statement.start
+    nearest = min(statement.sources, key=lambda s: min(abs(s.start - anchor), abs(s.end - anchor)))
+    return Span(nearest.start, nearest.end)
+
+
+def _quoting(speaker: Span, done: list[tuple[Statement, Resolved, Span | None]]) -> Resolved | None:
+    """The speaker of the earlier statement whose content holds this speaker span ("we")."""
+    for statement, resolved, _ in reversed(done):
+        start, end = statement.content_range
+        if start <= speaker.start and speaker.end <= end:
+            return resolved
+    return None
+
+
+def _entity_id(article: Article, speaker: Span, resolved: Resolved) -> str | None:
+    """The actor of the entities stage this speaker is, when that stage has run."""
+    for entity in article.entities:
+        if any(m.start < speaker.end and speaker.start < m.end for m in entity.mentions):
+            return entity.id
+    for entity in article.entities:
+        if resolved.name and (resolved.name == entity.name or resolved.name in entity.aliases):
+            return entity.id
+    return None
+
+
+def quote_kind(
+    text: str, content: tuple[int, int], quoted: list[Quoted], statement: Statement
+) -> str:
+    """direct: the content's words are all inside quotation marks (a cue inside it, as in
+    `"The plan," he said, "is dead."`, does not count); mixed: some are; indirect: none."""
+    start, end = content
+    inside = [q for q in quoted if q.start < end and start < q.end]
+    if not inside:
+        return "indirect"
+    own = [(p.start, p.end) for p in statement.parts if p.role != "Content"]
+    outside = [
+        i
+        for i in range(start, end)
+        if text[i].isalnum()
+        and not any(q.start <= i < q.end for q in inside)
+        and not any(a <= i < b for a, b in own)
+    ]
+    return "mixed" if outside else "direct"

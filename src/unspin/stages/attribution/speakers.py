@@ -1,0 +1,211 @@
+"""Who a speaker span refers to, and what kind of source it is.
+
+A name is kept as the article introduced it: a later surname ("Novak said"), title or role
+("the minister said", when "Interior Minister Jan Novak" or "Novak, the interior minister,"
+came before) or pronoun ("he said", the latest person of matching gender) resolves to the full
+name. Pronouns inside a quotation ("we") are the quoted speaker's. Institutions speaking as a
+body ("police said") are named organisations; people left unnamed ("officials", "a source",
+"experts") are anonymous; a statement with no source is unattributed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from unspin.rules import Cues
+
+PERSON, ORGANIZATION, ANONYMOUS, UNATTRIBUTED = (
+    "named_person",
+    "named_organization",
+    "anonymous",
+    "unattributed",
+)
+_TITLES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+_TITLE_WORDS = {"dr", "dr.", "prof", "prof.", "sir", "dame", "lord", "lady", "rev", "rev."}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_FIRST_PERSON = {"i", "me", "we", "us", "our", "my"}
+_PLURAL_PRONOUNS = {"they", "them", "it", "its", "their"}
+_INDEFINITE = {"a", "an", "one", "some", "several", "many", "another", "two", "three", "few"}
+_ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    surname: str
+    descriptors: set[str] = field(default_factory=set)
+    gender: str | None = None
+    last_seen: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    name: str | None
+    source_type: str
+
+
+class Speakers:
+    """Reads the people and organisations of a parsed article once; resolves speakers in
+    text order (each resolution may teach it a gender or a role)."""
+
+    def __init__(self, doc: Any, cues: Cues) -> None:
+        self.doc = doc
+        self.cues = cues
+        self.people: list[Person] = []
+        self.mentions: list[tuple[int, Person]] = []  # (offset, person), in text order
+        self.orgs: list[tuple[int, str]] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._person_at(ent)
+            elif ent.label_ in _ORG_LABELS:
+                self.orgs.append((ent.start_char, _strip_the(ent.text)))
+        self.mentions.sort(key=lambda m: m[0])
+
+    def _person_at(self, ent: Any) -> Person | None:
+        words = [t for t in ent if t.text.lower() not in _TITLE_WORDS and t.text != "'s"]
+        words = [t for t in words if t.text.lower() not in _TITLES]
+        if not words or not words[-1].text[:1].isupper():
+            return None
+        name = " ".join(t.text for t in words)
+        person = self._known(name) or self._add(name)
+        person.descriptors |= _descriptors(ent)
+        before = ent.doc[ent.start - 1].text.lower() if ent.start else ""
+        person.gender = person.gender or _TITLES.get(before)
+        self.mentions.append((ent.start_char, person))
+        return person
+
+    def _known(self, name: str) -> Person | None:
+        key = name.lower()
+        for person in reversed(self.people):
+            if person.name.lower() == key or person.surname.lower() == key:
+                return person
+            if key.endswith(" " + person.surname.lower()) and len(key.split()) == 2:
+                first = key.split()[0]
+                if person.name.lower().startswith(first):
+                    return person
+        return None
+
+    def _add(self, name: str) -> Person:
+        person = Person(name, name.split()[-1])
+        self.people.append(person)
+        return person
+
+    def resolve(self, start: int, end: int, *, quoted_speaker: Resolved | None) -> Resolved:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return Resolved(None, ANONYMOUS)
+        words = [t for t in span if not t.is_punct and not t.is_space]
+        if not words:
+            return Resolved(None, ANONYMOUS)
+        lowered = self.doc.text[start:end].lower()
+        head = span.root
+        sentence = head.sent.text.lower()
+        if any(marker in sentence for marker in self.cues.anonymity):
+            return Resolved(None, ANONYMOUS)
+        if head.pos_ == "PRON" or (len(words) == 1 and words[0].pos_ == "PRON"):
+            return self._pronoun(head.text.lower(), start, quoted_speaker)
+        proper = [t for t in words if t.pos_ == "PROPN"]
+        if proper:
+            return self._named(span, proper, start)
+        if head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() not in self.cues.institutions:
+            return Resolved(None, ANONYMOUS)
+        if any(t.lower_ in _INDEFINITE for t in words if t.i < head.i):
+            return Resolved(None, ANONYMOUS)
+        return self._description(head, lowered, start)
+
+    def _pronoun(self, word: str, at: int, quoted_speaker: Resolved | None) -> Resolved:
+        if word in _FIRST_PERSON:
+            return quoted_speaker or Resolved(None, ANONYMOUS)
+        gender = _PRONOUN_GENDER.get(word)
+        if gender is not None:
+            for offset, person in reversed(self.mentions):
+                if offset < at and person.gender in (None, gender) and _well_known(person):
+                    person.gender = gender
+                    return self._seen(person, at)
+            return Resolved(None, ANONYMOUS)
+        if word in _PLURAL_PRONOUNS:
+            before = [name for offset, name in self.orgs if offset < at]
+            if before and at - max(o for o, _ in self.orgs if o < at) < 400:
+                return Resolved(before[-1], ORGANIZATION)
+        return Resolved(None, ANONYMOUS)
+
+    def _named(self, span: Any, proper: list[Any], at: int) -> Resolved:
+        ents = [e for e in span.ents]
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                person = self._known(_name_of(ent)) or self._person_at(ent)
+                if person is not None:
+                    return self._seen(person, at)
+        name = " ".join(t.text for t in proper)
+        person = self._known(name)
+        if person is not None:
+            return self._seen(person, at)
+        if ents and ents[0].label_ in _ORG_LABELS:
+            return Resolved(_strip_the(ents[0].text), ORGANIZATION)
+        if span.root.pos_ == "PROPN" and len(proper) in (2, 3) and not ents:
+            return self._seen(self._add(name), at)  # an unrecognised full name
+        return Resolved(_strip_the(name), ORGANIZATION)
+
+    def _description(self, head: Any, lowered: str, at: int) -> Resolved:
+        role = head.lemma_.lower()
+        for offset, person in reversed(self.mentions):
+            if offset < at and role in person.descriptors:
+                return self._seen(person, at)
+        if role in self.cues.institutions or lowered.strip() in self.cues.institutions:
+            for offset, org in reversed(self.orgs):
+                if offset < at and role in org.lower().split():
+                    return Resolved(org, ORGANIZATION)
+            return Resolved(
+                _strip_the(self.doc.text[head.left_edge.idx : head.idx + len(head)]), ORGANIZATION
+            )
+        return Resolved(None, ANONYMOUS)
+
+    def _seen(self, person: Person, at: int) -> Resolved:
+        self.mentions.append((at, person))
+        self.mentions.sort(key=lambda m: m[0])
+        return Resolved(person.name, PERSON)
+
+
+def _descriptors(ent: Any) -> set[str]:
+    """Role words around a name: "Interior Minister Jan Novak", "Novak, the minister,",
+    "the minister, Jan Novak"."""
+    root = ent.root
+    words: set[str] = set()
+    for child in root.children:
+        if (
+            child.i < ent.start
+            and child.dep_ in ("compound", "amod")
+            and child.pos_
+            in (
+                "NOUN",
+                "PROPN",
+            )
+        ):
+            words.add(child.lemma_.lower())
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words.add(child.lemma_.lower())
+            words |= {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        words.add(root.head.lemma_.lower())
+    previous = ent.doc[ent.start - 1] if ent.start else None
+    if previous is not None and previous.pos_ in ("NOUN", "PROPN") and previous.is_title:
+        words.add(previous.lemma_.lower())
+    return words
+
+
+def _name_of(ent: Any) -> str:
+    words = [t.text for t in ent if t.text.lower() not in _TITLES.keys() | _TITLE_WORDS]
+    return " ".join(w for w in words if w != "'s")
+
+
+def _strip_the(name: str) -> str:
+    name = name.strip()
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _well_known(person: Person) -> bool:
+    """A name a pronoun may refer to: a full name, or one known to be a person by a title,
+    a role or an earlier pronoun (a lone capitalised word the parser calls a person, such as
+    a town, is not)."""
+    return " " in person.name or person.gender is not None or bool(person.descriptors)
