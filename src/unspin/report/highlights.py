@@ -61,7 +61,10 @@ def findings(report: dict[str, Any]) -> list[Finding]:
     found += [_technique(i, t) for i, t in enumerate(report["techniques"])]
     found += [_quote(i, q) for i, q in enumerate(report["quotes"])]
     linked = GROUP_STAGES["quotes"] in report["stages"]
-    found += [_claim(i, c, linked=linked) for i, c in enumerate(report["claims"])]
+    found += [
+        _claim(i, c, linked=linked, sourced=attributed(report, c))
+        for i, c in enumerate(report["claims"])
+    ]
     found += [_accusation(i, a, names) for i, a in enumerate(report["accusations"])]
     found += list(_mentions(report["entities"]))
     return found
@@ -90,8 +93,22 @@ def _technique(i: int, t: dict[str, Any]) -> Finding:
     )
 
 
+def speaker_of(q: dict[str, Any]) -> str:
+    """ "he (Jan Novak)": the speaker as written, and the name it resolves to."""
+    if not q["speaker"]:
+        return "no source"
+    written, name = q["speaker"]["text"], q["speaker"].get("name")
+    return f"{written} ({name})" if name and name != written else written
+
+
+def attributed(report: dict[str, Any], claim: dict[str, Any]) -> bool:
+    """Whether a claim sits in a statement that has a source."""
+    index = claim["quote"]
+    return index is not None and report["quotes"][index]["source_type"] != "unattributed"
+
+
 def _quote(i: int, q: dict[str, Any]) -> Finding:
-    speaker = q["speaker"]["text"] if q["speaker"] else "no source"
+    speaker = speaker_of(q)
     cue = f"{q['cue']['text']} ({q['cue']['lemma']})" if q["cue"] else "none"
     rows = [
         ("Speaker", speaker),
@@ -105,16 +122,20 @@ def _quote(i: int, q: dict[str, Any]) -> Finding:
     return Finding(f"q{i}", "quotes", q["start"], q["end"], f"Quote: {speaker}", rows, "q")
 
 
-def _claim(i: int, c: dict[str, Any], *, linked: bool) -> Finding:
-    """`linked`: the attribution stage ran, so a claim outside every quote is unattributed."""
-    in_quote = "yes" if c["quote"] is not None else "no (unattributed)"
+def _claim(i: int, c: dict[str, Any], *, linked: bool, sourced: bool) -> Finding:
+    """`linked`: the attribution stage ran, so a claim outside every sourced statement is
+    unattributed."""
+    in_quote = "yes" if sourced else "no (unattributed)"
     rows = [
         ("Check-worthiness", f"{c['checkworthiness']:.2f}"),
-        ("In a quote", in_quote if linked else "not analysed (the attribution stage did not run)"),
+        (
+            "Attributed",
+            in_quote if linked else "not analysed (the attribution stage did not run)",
+        ),
     ]
     if "source" in c:
         rows.append(("Found by", c["source"]))
-    css = "claim bare" if linked and c["quote"] is None else "claim"
+    css = "claim bare" if linked and not sourced else "claim"
     return Finding(f"c{i}", "claims", c["start"], c["end"], "Check-worthy claim", rows, css)
 
 

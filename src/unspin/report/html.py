@@ -18,9 +18,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from unspin.article import Article
 from unspin.report.highlights import (
     GROUP_STAGES,
+    attributed,
     entity_names,
     findings,
     paragraphs,
+    speaker_of,
     technique_css,
 )
 from unspin.rules import techniques
@@ -70,6 +72,8 @@ def render_html(article: Article) -> str:
             legend=_legend(report),
             analysed={group: stage in report["stages"] for group, stage in GROUP_STAGES.items()},
             entity_names=entity_names(report),
+            speaker_of=speaker_of,
+            attributed=attributed,
             data={"findings": [f.to_json() for f in _unique_findings(found)]},
             csp=csp,
             script=script,
