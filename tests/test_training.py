@@ -57,3 +57,31 @@ def test_train_claims_exports_a_scorer_that_matches_torch(tmp_path: Path) -> Non
     assert 0 < manifest["threshold"] < 1 and "f1" in manifest["metrics"]["dev"]
     scores = load_claim_model(out).scores(["Crime rose 40 percent in 2023.", "Thank you all."])
     assert scores.shape == (2,) and ((scores >= 0) & (scores <= 1)).all()
+
+
+@pytest.mark.skipif(not (DATA / "polnear").is_dir(), reason="needs ../shared/data/polnear")
+def test_train_attribution_exports_a_tagger_that_matches_torch(tmp_path: Path) -> None:
+    from unspin.models.attribution import TAGS, load_role_tagger
+    from unspin.training.attribution import (
+        AttributionSettings,
+        RoleNet,
+        torch_tagger,
+        train_attribution,
+    )
+    from unspin.training.techniques import base_encoder
+
+    out = tmp_path / "model"
+    settings = AttributionSettings(epochs=1, max_articles=6, batch_size=8)
+    train_attribution(DATA, out, settings=settings)
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["tags"] == list(TAGS)
+    assert set(manifest["decode"]["min_confidence"]) == {"Source", "Cue", "Content"}
+    assert "Cue_exact_f1" in manifest["metrics"]["tune"]
+
+    net = RoleNet(base_encoder())
+    net.load_state_dict(torch.load(out / "checkpoint.pt", weights_only=False)["model"])
+    ids = np.array([[101, 2023, 2003, 1037, 3231, 102, 0, 0]] * 2, dtype=np.int64)
+    mask = (ids != 0).astype(np.int64)
+    expected, _ = torch_tagger(net, load_role_tagger(out).tokenizer).runner(ids, mask)
+    got, _ = load_role_tagger(out).runner(ids, mask)
+    assert np.abs(expected - got)[mask == 1].max() < 1e-4

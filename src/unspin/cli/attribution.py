@@ -29,6 +29,18 @@ def train_command(data: Path, out: Path, epochs: int, threads: int) -> None:
     click.echo(f"model written to {out}")
 
 
+@attribution_command.command("tune")
+@click.option("--data", type=DATA, required=True, help="The PolNeAR folder.")
+@click.option("--model", "model", type=DATA, required=True, help="Model folder to tune.")
+def tune_command(data: Path, model: Path) -> None:
+    """Choose how the model's probabilities become spans (split, per-role confidence floors)
+    on the held-out tenth of PolNeAR train, and keep it in the model's manifest."""
+    from unspin.training.attribution import retune, tune_documents
+
+    rule = guarded(lambda: retune(model, tune_documents(data)))
+    click.echo(f"decoding rule written to {model / 'manifest.json'}: {rule.to_dict()}")
+
+
 @attribution_command.command("eval")
 @click.option("--data", type=DATA, required=True, help="The PolNeAR folder.")
 @click.option("--split", default="dev", show_default=True)

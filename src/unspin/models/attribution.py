@@ -20,6 +20,27 @@ WINDOW = 254  # word pieces per window, plus [CLS] and [SEP]
 STRIDE = 192
 
 
+@dataclass(frozen=True, slots=True)
+class Decode:
+    """How word-piece probabilities become spans; chosen on held-out train articles and kept
+    in the model's manifest."""
+
+    split: float = 0.9  # a piece at least this likely to begin a span starts a new one
+    min_confidence: tuple[float, float, float] = (0.5, 0.5, 0.5)  # per role, as in ROLES
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "split": self.split,
+            "min_confidence": dict(zip(ROLES, self.min_confidence, strict=True)),
+        }
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> Decode:
+        floors = data.get("min_confidence", {})
+        source, cue, content = (float(floors.get(r, 0.5)) for r in ROLES)
+        return Decode(float(data.get("split", 0.9)), (source, cue, content))
+
+
 def tag_index(role: str, begins: bool) -> int:
     return 1 + 2 * ROLES.index(role) + (0 if begins else 1)
 
@@ -39,9 +60,13 @@ class RoleTagger:
     batch_size: int = 16
     window: int = WINDOW
     stride: int = STRIDE
+    rule: Decode = Decode()
 
     def tag(self, texts: Sequence[str]) -> list[list[RoleFound]]:
-        windowed = run_windows(
+        return [decode(w, self.rule) for w in self.encode(texts)]
+
+    def encode(self, texts: Sequence[str]) -> list[Windowed]:
+        return run_windows(
             self.runner,
             self.tokenizer,
             texts,
@@ -49,33 +74,47 @@ class RoleTagger:
             stride=self.stride,
             batch_size=self.batch_size,
         )
-        return [decode(w) for w in windowed]
 
 
-def decode(w: Windowed) -> list[RoleFound]:
-    """Spans from the most likely tag of each word piece: a span starts at B-role, or at
-    I-role after a piece of another role, and runs over the I-role pieces that follow."""
+def role_probabilities(probs: np.ndarray) -> np.ndarray:
+    """[n, 1 + roles]: P(O), then P(B-role) + P(I-role) for each role."""
+    paired = probs[:, 1:].reshape(len(probs), len(ROLES), 2).sum(axis=2)
+    return np.concatenate([probs[:, :1], paired], axis=1)
+
+
+def decode(w: Windowed, rule: Decode) -> list[RoleFound]:
+    """Spans from the most likely role of each word piece (B and I summed): a run of pieces
+    of one role is one span, cut only where a piece is a beginning with probability at least
+    `rule.split` (cutting at every argmax B breaks "has said" into two cues; two spans of
+    one role side by side are rare in attribution); spans whose mean role probability is
+    under their role's floor are dropped."""
+    return [
+        f for f in _runs(w, rule.split) if f.confidence >= rule.min_confidence[ROLES.index(f.role)]
+    ]
+
+
+def _runs(w: Windowed, split: float) -> list[RoleFound]:
     if not len(w.probs):
         return []
-    best = w.probs.argmax(axis=1)
+    roles = role_probabilities(w.probs)
+    best = roles.argmax(axis=1).tolist()
     found: list[RoleFound] = []
     run: list[int] = []
-    role = -1
-    for t, tag in enumerate(best.tolist()):
-        current = (tag - 1) // 2 if tag else -1
-        continues = tag and tag % 2 == 0 and current == role and run and run[-1] == t - 1
-        if continues:
+    role = 0
+    for t, current in enumerate(best):
+        begins = current and w.probs[t, 2 * current - 1] >= split
+        if run and current == role and not begins:
             run.append(t)
             continue
         if run:
-            found.append(_span(w, role, run))
-        run, role = ([t], current) if tag else ([], -1)
+            found.append(_span(w, role, run, roles))
+        run, role = ([t], current) if current else ([], 0)
     if run:
-        found.append(_span(w, role, run))
+        found.append(_span(w, role, run, roles))
     return found
 
 
-def _span(w: Windowed, role: int, run: list[int]) -> RoleFound:
+def _span(w: Windowed, role: int, run: list[int], roles: np.ndarray) -> RoleFound:
     """The characters of a run of word pieces, widened to whole words."""
     start, end = w.pieces.starts[run[0]], w.pieces.ends[run[-1]]
     text = w.text
@@ -83,8 +122,7 @@ def _span(w: Windowed, role: int, run: list[int]) -> RoleFound:
         start -= 1
     while end < len(text) and text[end].isalnum():
         end += 1
-    p = w.probs[run][:, 1 + 2 * role : 3 + 2 * role].sum(axis=1)
-    return RoleFound(ROLES[role], start, end, float(p.mean()))
+    return RoleFound(ROLES[role - 1], start, end, float(roles[run, role].mean()))
 
 
 def onnx_runner(path: Path, *, threads: int | None = None) -> WindowRunner:
@@ -115,4 +153,5 @@ def load_role_tagger(folder: Path) -> RoleTagger:
         tokenizer=tokenizer,
         window=int(manifest["window"]),
         stride=int(manifest["stride"]),
+        rule=Decode.from_dict(manifest.get("decode", {})),
     )

@@ -22,9 +22,17 @@ import numpy as np
 import torch
 from torch import nn
 
-from unspin.models.attribution import STRIDE, TAGS, WINDOW, RoleTagger, tag_index
+from unspin.models.attribution import (
+    STRIDE,
+    TAGS,
+    WINDOW,
+    Decode,
+    RoleTagger,
+    load_role_tagger,
+    tag_index,
+)
 from unspin.models.windows import encode, window_ranges
-from unspin.training.attribution_eval import evaluate, flat_scores
+from unspin.training.attribution_eval import evaluate, flat_scores, tune_decode
 from unspin.training.loop import (
     checkpoint,
     export_onnx,
@@ -128,7 +136,27 @@ def train_attribution(
         log.info("epoch %d: %s", epoch + 1, report)
         checkpoint(out, net, optimiser, schedule, epoch + 1)
     export_attribution(net, tokenizer, out, documents=documents, settings=settings)
+    retune(out, tune)
     return out
+
+
+def tune_documents(data: Path) -> list[Document]:
+    """The held-out tenth of PolNeAR train that decoding is tuned on."""
+    documents = read_split(data, "train")
+    held = holdout_ids([d.name for d in documents])
+    return [d for d in documents if d.name in held]
+
+
+def retune(folder: Path, documents: Sequence[Document]) -> Decode:
+    """Choose the decoding rule of an exported model on held-out documents (the tuning split);
+    keep it, with its scores there, in the manifest."""
+    rule, scores = tune_decode(load_role_tagger(folder), documents)
+    path = folder / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["decode"] = rule.to_dict()
+    manifest.setdefault("metrics", {})["tune"] = flat_scores(scores)
+    path.write_text(json.dumps(manifest, indent=2))
+    return rule
 
 
 def _epoch(
