@@ -100,7 +100,7 @@ def test_markdown_summary_lists_every_filled_group() -> None:
         "## Check-worthy claims",
     ):
         assert heading in md
-    assert "**Ilse Varga** (direct, assert)" in md
+    assert "**Ilse Varga** (direct, assert, named person)" in md
     assert "Fellowship of the Open Hand** (organization, 1 mentions) — also: FOH" in md
     assert "<script>" not in md
 

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from unspin.article import Article
-from unspin.report.highlights import entity_names
+from unspin.report.highlights import entity_names, speaker_of
 from unspin.rules import techniques
 
 _EXCERPT = 120
@@ -19,7 +19,8 @@ def render_markdown(article: Article) -> str:
     lines = [f"# {_md(report['article']['title'] or article.meta.id)}", ""]
     lines += _about(report)
     lines += _techniques(report)
-    lines += _section("Quotes", [_quote(q) for q in report["quotes"]])
+    quotes = _section("Quotes", [_quote(q) for q in report["quotes"]])
+    lines += quotes[:2] + _sources(report) + quotes[2:] if quotes else []
     lines += _section("Actors", [_entity(e) for e in report["entities"]])
     names = entity_names(report)
     lines += _section("Accusations", [_accusation(a, names) for a in report["accusations"]])
@@ -66,9 +67,24 @@ def _techniques(report: dict[str, Any]) -> list[str]:
 
 
 def _quote(quote: dict[str, Any]) -> str:
-    speaker = _md(quote["speaker"]["text"]) if quote["speaker"] else "(no source)"
+    speaker = _md(speaker_of(quote)) if quote["speaker"] else "(no source)"
     said = _md(quote["content"]["text"], _EXCERPT)
-    return f"**{speaker}** ({quote['kind']}, {quote['stance']}): “{said}”"
+    source = quote["source_type"].replace("_", " ")
+    return f"**{speaker}** ({quote['kind']}, {quote['stance']}, {source}): “{said}”"
+
+
+def _sources(report: dict[str, Any]) -> list[str]:
+    sources = report["summary"].get("sources")
+    if not sources:
+        return []
+    line = (
+        f"{sources['named_person']} from named people, {sources['named_organization']} from "
+        f"named organisations, {sources['anonymous']} anonymous, {sources['unattributed']} "
+        "without a source"
+    )
+    if sources["attributed_share"] is not None:
+        line += f"; {sources['attributed_share']:.0%} of check-worthy claims attributed"
+    return [line, ""]
 
 
 def _entity(entity: dict[str, Any]) -> str:
