@@ -258,3 +258,14 @@ def test_a_claim_in_a_quote_links_to_it_and_sources_are_summarised() -> None:
     assert sources["named_organization"] == 1
     assert sources["statements"] == 1
     assert sources["attributed_share"] == 1.0
+
+
+def test_anonymity_words_in_the_content_do_not_make_the_speaker_anonymous() -> None:
+    text = "Jan Novak said anonymous threats had been made against unnamed officials."
+    (q,) = quotes(
+        text,
+        ("Source", "Jan Novak"),
+        ("Cue", "said"),
+        ("Content", "anonymous threats had been made against unnamed officials"),
+    )
+    assert q["source_type"] == "named_person"

@@ -10,6 +10,7 @@ body ("police said") are named organisations; people left unnamed ("officials", 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,8 +101,7 @@ class Speakers:
             return Resolved(None, ANONYMOUS)
         lowered = self.doc.text[start:end].lower()
         head = span.root
-        sentence = head.sent.text.lower()
-        if any(marker in sentence for marker in self.cues.anonymity):
+        if self._anonymous(lowered, head.sent.text.lower()):
             return Resolved(None, ANONYMOUS)
         if head.pos_ == "PRON" or (len(words) == 1 and words[0].pos_ == "PRON"):
             return self._pronoun(head.text.lower(), start, quoted_speaker)
@@ -113,6 +113,14 @@ class Speakers:
         if any(t.lower_ in _INDEFINITE for t in words if t.i < head.i):
             return Resolved(None, ANONYMOUS)
         return self._description(head, lowered, start)
+
+    def _anonymous(self, speaker: str, sentence: str) -> bool:
+        """An anonymity marker in the speaker ("an unnamed official"), or an anonymity
+        clause in its sentence ("who spoke on condition of anonymity")."""
+        return any(
+            re.search(rf"\b{re.escape(marker)}\b", speaker if " " not in marker else sentence)
+            for marker in self.cues.anonymity
+        )
 
     def _pronoun(self, word: str, at: int, quoted_speaker: Resolved | None) -> Resolved:
         if word in _FIRST_PERSON:
