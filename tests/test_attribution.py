@@ -269,3 +269,115 @@ def test_anonymity_words_in_the_content_do_not_make_the_speaker_anonymous() -> N
         ("Content", "anonymous threats had been made against unnamed officials"),
     )
     assert q["source_type"] == "named_person"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "stance"),
+    [
+        (
+            "The minister accused the opposition of spreading false claims.",
+            "accused",
+            "the opposition of spreading false claims",
+            "accuse",
+        ),
+        (
+            "Novak confirmed the allegations were not fabricated.",
+            "confirmed",
+            "the allegations were not fabricated",
+            "assert",
+        ),
+        ("The group said the allegations were lies.", "said", "the allegations were lies", "deny"),
+        (
+            "The group said the history of the region was complicated and false.",
+            "said",
+            "the history of the region was complicated and false",
+            "assert",
+        ),
+        (
+            "The group held the police responsible for the deaths.",
+            "held",
+            "the police responsible for the deaths",
+            "accuse",
+        ),
+        ("The group called for calm after the raids.", "called", "calm after the raids", "other"),
+        (
+            "According to the police, the raids were legal.",
+            "According to",
+            "the raids were legal",
+            "assert",
+        ),
+    ],
+)
+def test_stance_in_context(sentence: str, cue: str, content: str, stance: str) -> None:
+    (q,) = quotes(sentence, ("Cue", cue), ("Content", content))
+    assert q["stance"] == stance
+
+
+def test_a_quote_over_three_paragraphs_keeps_its_speaker_to_the_end() -> None:
+    text = (
+        "\u201cWe were never a danger to anyone,\u201d said Eva Berg, a former member.\n \n"
+        "\u201cThey took our homes and our children and called it justice.\n\n"
+        "\u201cNobody has ever said sorry to any of us for what happened.\u201d\n\n"
+        "\u201cThe next quotation stands alone without anyone saying it.\u201d"
+    )
+    found = quotes(
+        text,
+        ("Content", "\u201cWe were never a danger to anyone,\u201d"),
+        ("Cue", "said"),
+        ("Source", "Eva Berg"),
+        ("Content", "\u201cThey took our homes and our children and called it justice."),
+        ("Content", "\u201cNobody has ever said sorry to any of us for what happened.\u201d"),
+    )
+    assert [q.get("continues", False) for q in found] == [False, True, True]
+    assert {q["speaker"]["name"] for q in found} == {"Eva Berg"}
+
+
+def test_a_lone_quotation_after_indirect_speech_is_not_the_speakers() -> None:
+    text = (
+        "Eva Berg said the march would go ahead.\n\n"
+        "\u201cHands off our homes and our children now\u201d, the banners read."
+    )
+    found = quotes(
+        text,
+        ("Source", "Eva Berg"),
+        ("Cue", "said"),
+        ("Content", "the march would go ahead"),
+        ("Content", "\u201cHands off our homes and our children now\u201d"),
+    )
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "name", "source_type"),
+    [
+        (
+            NOVAK + "Novak's spokesman said the raids would continue.",
+            "Novak's spokesman",
+            "Novak's spokesman",
+            "named_organization",
+        ),
+        (
+            "Residents of Marenport gathered on Monday. They said the raids would continue.",
+            "They",
+            None,
+            "anonymous",
+        ),
+        (
+            "The Interior Ministry issued a statement on Monday. It said the raids would continue.",
+            "It",
+            "Interior Ministry",
+            "named_organization",
+        ),
+        (
+            "Jan Novak, who said the raids would continue, left early.",
+            "who",
+            "Jan Novak",
+            "named_person",
+        ),
+    ],
+)
+def test_speakers_in_context(text: str, source: str, name: str | None, source_type: str) -> None:
+    (q,) = quotes(
+        text, ("Source", source), ("Cue", "said"), ("Content", "the raids would continue")
+    )
+    assert (q["speaker"]["name"], q["source_type"]) == (name, source_type)

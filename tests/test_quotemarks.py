@@ -73,3 +73,24 @@ def test_any_arrangement_of_marks_gives_ordered_passages_inside_the_text(text: s
         assert 0 <= q.start < q.end <= len(text)
     for a, b in itertools.pairwise(found):
         assert a.end <= b.start
+
+
+def test_spaced_guillemets_pair_by_their_direction() -> None:
+    text = "\u00ab We are leaving \u00bb, he said, adding that the police had lied."
+    assert passages(text) == [("\u00ab We are leaving \u00bb", True)]
+    assert passages("\u00ab\u00a0Non\u00a0\u00bb, dit-il.") == [
+        ("\u00ab\u00a0Non\u00a0\u00bb", True)
+    ]
+
+
+def test_british_single_quotes_around_a_plural_possessive_and_a_decade() -> None:
+    text = "\u2018We will protect the workers\u2019 homes,\u2019 Eva Berg said."
+    assert passages(text) == [("\u2018We will protect the workers\u2019 homes,\u2019", True)]
+    text = "\u2018It was the \u201990s,\u2019 she said."
+    assert passages(text) == [("\u2018It was the \u201990s,\u2019", True)]
+    assert passages("Since the '90s, Novak said, the workers' pay has fallen.") == []
+
+
+def test_an_opening_mark_right_after_punctuation() -> None:
+    assert passages('He said:"we leave" and went.') == [('"we leave"', True)]
+    assert passages("He said\u2026\u201cwe leave\u201d") == [("\u201cwe leave\u201d", True)]

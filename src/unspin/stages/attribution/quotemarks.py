@@ -22,7 +22,6 @@ DOUBLE_EITHER = frozenset('"')
 SINGLE_OPEN = frozenset("\u2018\u201a\u2039")
 SINGLE_CLOSE = frozenset("\u2019\u203a")
 SINGLE_EITHER = frozenset("'")
-_OPENERS_BEFORE = frozenset("([{\u2014\u2013-/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,16 +71,21 @@ def _pair(
     found: list[Quoted] = []
     open_at: int | None = None
     open_para = -1
-    marks = [i for i, c in enumerate(text) if c in openers or c in closers or c in either]
-    for i in marks:
+    marks = [
+        (i, role)
+        for i, c in enumerate(text)
+        if c in openers or c in closers or c in either
+        for role in [_role(text, i, openers, closers, single=not across)]
+        if role is not None
+    ]
+    for n, (i, role) in enumerate(marks):
         para = max(0, bisect_right(starts, i) - 1)
-        role = _role(text, i, openers, closers, either, single=not across)
-        if role is None:
-            continue
+        if role == "either":  # a straight mark between spaces: it toggles
+            role = "close" if open_at is not None and para == open_para else "open"
         if open_at is not None and para != open_para:
             # the paragraph ended with the quote open: a continuation if this paragraph opens
             # with a quote mark, else the quote was never closed
-            continues = across and role == "open" and i == paragraphs[para][0]
+            continues = role == "open" and i == paragraphs[para][0]
             if continues and para == open_para + 1:
                 open_para = para
                 continue
@@ -92,6 +96,8 @@ def _pair(
                 found.append(Quoted(open_at, _trim_end(text, open_at, i), balanced=False))
             open_at, open_para = i, para
         elif open_at is not None:
+            if not across and _possessive(text, i) and _closes_later(marks, n, paragraphs[para]):
+                continue  # workers' homes,' : the later mark closes
             found.append(Quoted(open_at, i + 1))
             open_at = None
         elif across:  # a closing mark with nothing open: quoted from its paragraph's start
@@ -103,6 +109,26 @@ def _pair(
     return [q for q in found if q.end > q.start + 1]
 
 
+def _possessive(text: str, i: int) -> bool:
+    """A mark after a plural noun and before a word: workers' homes."""
+    return (
+        0 < i < len(text) - 2
+        and text[i - 1] in "sS"
+        and text[i + 1] == " "
+        and (text[i + 2].isalpha())
+    )
+
+
+def _closes_later(marks: list[tuple[int, str]], n: int, paragraph: tuple[int, int]) -> bool:
+    """Another closing mark follows in the paragraph before any opening one."""
+    for i, role in marks[n + 1 :]:
+        if i >= paragraph[1] or role == "open":
+            return False
+        if role == "close":
+            return True
+    return False
+
+
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start + 1 and text[end - 1].isspace():
         end -= 1
@@ -110,31 +136,23 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _role(
-    text: str,
-    i: int,
-    openers: frozenset[str],
-    closers: frozenset[str],
-    either: frozenset[str],
-    *,
-    single: bool,
+    text: str, i: int, openers: frozenset[str], closers: frozenset[str], *, single: bool
 ) -> str | None:
-    """ "open", "close" or None (not a quotation mark here, such as an apostrophe)."""
+    """ "open", "close", "either" (a straight mark between spaces), or None (not a quotation
+    mark here: an apostrophe). A mark opens when a word follows it and no word precedes it,
+    closes the other way round; otherwise its glyph says which it is."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    left_flank = (before.isspace() or before in _OPENERS_BEFORE or _is_mark(before)) and not (
-        after.isspace()
-    )
-    right_flank = not before.isspace() and (
-        after.isspace() or not after.isalnum() or _is_mark(after)
-    )
-    if single and before.isalnum() and after.isalnum():
-        return None  # don't, O'Brien, rock'n'roll
+    if single and ((before.isalnum() and after.isalnum()) or after.isdigit()):
+        return None  # don't, O'Brien, rock'n'roll, the '90s
+    left_flank = not before.isalnum() and (after.isalnum() or _is_mark(after))
+    right_flank = not before.isspace() and not after.isalnum()
     if left_flank and not right_flank:
         return "open"
     if right_flank and not left_flank:
-        return "close"  # after a plural possessive (workers') too: pairing decides
+        return "close"
     if text[i] in openers:
         return "open"
     if text[i] in closers:
         return "close"
-    return None
+    return "either"

@@ -29,6 +29,8 @@ _FIRST_PERSON = {"i", "me", "we", "us", "our", "my"}
 _PLURAL_PRONOUNS = {"they", "them", "it", "its", "their"}
 _INDEFINITE = {"a", "an", "one", "some", "several", "many", "another", "two", "three", "few"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+_RELATIVE = {"who", "which", "that"}
+_PRONOUN_REACH = 600  # characters back that "he", "they" look for whom they stand for
 
 
 @dataclass(slots=True)
@@ -37,7 +39,6 @@ class Person:
     surname: str
     descriptors: set[str] = field(default_factory=set)
     gender: str | None = None
-    last_seen: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +57,14 @@ class Speakers:
         self.people: list[Person] = []
         self.mentions: list[tuple[int, Person]] = []  # (offset, person), in text order
         self.orgs: list[tuple[int, str]] = []
+        self.bodies: list[tuple[int, str]] = []  # organisations acting as subjects: "they"
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._person_at(ent)
             elif ent.label_ in _ORG_LABELS:
                 self.orgs.append((ent.start_char, _strip_the(ent.text)))
+                if ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                    self.bodies.append((ent.start_char, _strip_the(ent.text)))
         self.mentions.sort(key=lambda m: m[0])
 
     def _person_at(self, ent: Any) -> Person | None:
@@ -93,6 +97,14 @@ class Speakers:
         return person
 
     def resolve(self, start: int, end: int, *, quoted_speaker: Resolved | None) -> Resolved:
+        """Who the speaker span [start, end) is; call in text order."""
+        resolved = self._resolve(start, end, quoted_speaker)
+        if resolved.source_type == ORGANIZATION and resolved.name:
+            self.bodies.append((start, resolved.name))  # a body that spoke may be "they"
+            self.bodies.sort(key=lambda b: b[0])
+        return resolved
+
+    def _resolve(self, start: int, end: int, quoted_speaker: Resolved | None) -> Resolved:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return Resolved(None, ANONYMOUS)
@@ -101,11 +113,17 @@ class Speakers:
             return Resolved(None, ANONYMOUS)
         lowered = self.doc.text[start:end].lower()
         head = span.root
-        if self._anonymous(lowered, head.sent.text.lower()):
+        if self._anonymous(lowered, _subtree_text(head)):
             return Resolved(None, ANONYMOUS)
+        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+            noun = head.head.head  # "Novak, who said ...": the noun the clause hangs on
+            return self.resolve(noun.left_edge.idx, noun.idx + len(noun), quoted_speaker=None)
         if head.pos_ == "PRON" or (len(words) == 1 and words[0].pos_ == "PRON"):
             return self._pronoun(head.text.lower(), start, quoted_speaker)
         proper = [t for t in words if t.pos_ == "PROPN"]
+        if proper and head.pos_ == "NOUN" and head.lemma_.lower() not in self.cues.institutions:
+            # "Novak's spokesman", "a spokesman for the ministry": one speaking for another
+            return Resolved(_strip_the(self.doc.text[start:end]), ORGANIZATION)
         if proper:
             return self._named(span, proper, start)
         if head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() not in self.cues.institutions:
@@ -114,11 +132,11 @@ class Speakers:
             return Resolved(None, ANONYMOUS)
         return self._description(head, lowered, start)
 
-    def _anonymous(self, speaker: str, sentence: str) -> bool:
+    def _anonymous(self, speaker: str, phrase: str) -> bool:
         """An anonymity marker in the speaker ("an unnamed official"), or an anonymity
-        clause in its sentence ("who spoke on condition of anonymity")."""
+        clause hanging on it ("an official, who spoke on condition of anonymity,")."""
         return any(
-            re.search(rf"\b{re.escape(marker)}\b", speaker if " " not in marker else sentence)
+            re.search(rf"\b{re.escape(marker)}\b", speaker if " " not in marker else phrase)
             for marker in self.cues.anonymity
         )
 
@@ -127,15 +145,19 @@ class Speakers:
             return quoted_speaker or Resolved(None, ANONYMOUS)
         gender = _PRONOUN_GENDER.get(word)
         if gender is not None:
-            for offset, person in reversed(self.mentions):
-                if offset < at and person.gender in (None, gender) and _well_known(person):
-                    person.gender = gender
-                    return self._seen(person, at)
-            return Resolved(None, ANONYMOUS)
+            # a recent person known to match (by a title) first, else the latest person of
+            # unknown gender; a guess is not remembered, so one wrong guess does not swap
+            # every later pronoun
+            earlier = [(o, p) for o, p in self.mentions if o < at and _well_known(p)]
+            recent = [p for o, p in reversed(earlier) if at - o <= _PRONOUN_REACH]
+            chosen = next((p for p in recent if p.gender == gender), None) or next(
+                (p for o, p in reversed(earlier) if p.gender is None), None
+            )
+            return self._seen(chosen, at) if chosen else Resolved(None, ANONYMOUS)
         if word in _PLURAL_PRONOUNS:
-            before = [name for offset, name in self.orgs if offset < at]
-            if before and at - max(o for o, _ in self.orgs if o < at) < 400:
-                return Resolved(before[-1], ORGANIZATION)
+            before = [(o, name) for o, name in self.bodies if o < at and at - o <= _PRONOUN_REACH]
+            if before:
+                return Resolved(before[-1][1], ORGANIZATION)
         return Resolved(None, ANONYMOUS)
 
     def _named(self, span: Any, proper: list[Any], at: int) -> Resolved:
@@ -170,6 +192,7 @@ class Speakers:
         return Resolved(None, ANONYMOUS)
 
     def _seen(self, person: Person, at: int) -> Resolved:
+        """A person found speaking at `at`: the latest mention for pronouns after it."""
         self.mentions.append((at, person))
         self.mentions.sort(key=lambda m: m[0])
         return Resolved(person.name, PERSON)
@@ -217,3 +240,9 @@ def _well_known(person: Person) -> bool:
     a role or an earlier pronoun (a lone capitalised word the parser calls a person, such as
     a town, is not)."""
     return " " in person.name or person.gender is not None or bool(person.descriptors)
+
+
+def _subtree_text(token: Any) -> str:
+    return str(
+        token.doc.text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge)]
+    ).lower()

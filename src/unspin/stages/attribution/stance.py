@@ -1,7 +1,9 @@
 """A cue's lemma and the stance it gives its statement, from the cue lexicon (cues.json):
-"denied", "dismissed the claims" are deny; "accused", "blamed" are accuse; verbs of saying
-assert; wishes, questions and a negated cue ("did not say") are other. A statement that
-calls claims or allegations baseless, false or fabricated is a denial whatever its verb."""
+"denied", "dismissed the claims" are deny; "accused", "blamed", "held … responsible" are
+accuse; verbs of saying assert; wishes, questions and a negated cue ("did not say") are
+other. A statement made with a verb of saying that calls claims or allegations baseless,
+false or fabricated ("called the claims baseless", "said the allegations were lies") is a
+denial."""
 
 from __future__ import annotations
 
@@ -10,13 +12,19 @@ from typing import Any
 
 from unspin.rules import Cues
 
+_FOLLOWING = 4  # tokens after the cue's verb a phrasal entry may reach ("held X responsible")
+
 
 def cue_lemma(doc: Any, start: int, end: int) -> tuple[str, Any]:
     """The lemma of the cue's main verb with its particle ("brush off"), or the lower-cased
-    phrase when it has no verb ("according to"); and the head token (None if unparsed)."""
+    phrase when it has no verb or is a fixed phrase ("according to"); and the head token
+    (None if unparsed)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return doc.text[start:end].lower().strip(), None
+    words = " ".join(t.lower_ for t in span if not t.is_punct)
+    if words == "according to":
+        return words, span.root
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
     if not verbs:
         return " ".join(t.lemma_.lower() for t in span if not t.is_punct), span.root
@@ -30,19 +38,48 @@ def cue_lemma(doc: Any, start: int, end: int) -> tuple[str, Any]:
 def stance(cues: Cues, lemma: str, head: Any, cue_text: str, content: str) -> str:
     if _negated(cues, head, cue_text):
         return "other"
-    lowered = content.lower()
-    if any(t in lowered for t in cues.dismissive_targets) and any(
-        re.search(rf"\b{re.escape(w)}\b", lowered) for w in cues.dismissive_words
-    ):
-        return "deny"
     first = lemma.split()[0] if lemma else ""
-    found = cues.stance.get(lemma) or cues.stance.get(first)
-    if found is None:
-        phrase = " ".join(cue_text.lower().split())
-        found = next((s for w, s in cues.stance.items() if " " in w and w in phrase), None)
+    found = cues.stance.get(lemma) or _phrase(cues, head) or cues.stance.get(first)
+    saying = lemma in cues.saying or first in cues.saying
+    if found is None and saying and _dismisses(cues, content):
+        return "deny"
     if found is not None:
         return found
-    return "assert" if lemma in cues.saying or first in cues.saying else "other"
+    return "assert" if saying else "other"
+
+
+def _phrase(cues: Cues, head: Any) -> str | None:
+    """A multi-word entry whose first word is the head's lemma and whose other words follow
+    it in order within a few tokens ("held the police responsible", "played down")."""
+    if head is None:
+        return None
+    following = [t.lemma_.lower() for t in head.doc[head.i + 1 : head.i + 1 + _FOLLOWING]]
+    for entry, leaning in cues.stance.items():
+        words = entry.split()
+        if len(words) < 2 or words[0] != head.lemma_.lower():
+            continue
+        position = 0
+        for word in words[1:]:
+            try:
+                position = following.index(word, position) + 1
+            except ValueError:
+                break
+        else:
+            return leaning
+    return None
+
+
+def _dismisses(cues: Cues, content: str) -> bool:
+    """Claims called false: a target word ("claims") and a dismissive one ("baseless") a few
+    words apart, with no negation between them."""
+    targets = "|".join(re.escape(t) for t in sorted(cues.dismissive_targets))
+    words = "|".join(re.escape(w) for w in sorted(cues.dismissive_words))
+    pattern = rf"\b(?:{targets})s?\b((?:\W+\w+){{0,4}}?)\W+(?:{words})\b"
+    for match in re.finditer(pattern, content.lower()):
+        between = set(re.findall(r"[a-z']+", match.group(1).replace("n't", " n't")))
+        if not between & cues.negations:
+            return True
+    return False
 
 
 def _negated(cues: Cues, head: Any, cue_text: str) -> bool:

@@ -59,6 +59,9 @@ class Sentences:
     def of(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
 
+    def paragraph_of(self, offset: int) -> int:
+        return self.paragraph[self.of(offset)]
+
     def same_paragraph(self, sentence: int, *others: int) -> bool:
         return any(self.paragraph[sentence] == self.paragraph[o] for o in others)
 
@@ -80,8 +83,8 @@ def group(
         elif span.role == "Content":
             orphans.append(span)
     done = [s for s in statements.values() if s.contents]
-    done += _continuations(orphans, done, quoted, text)
-    return sorted(done, key=lambda s: s.start)
+    done += _continuations(orphans, done, quoted, sentences, text)
+    return sorted(done, key=lambda s: (s.start, -s.end))
 
 
 def _nearest_cue(
@@ -105,19 +108,26 @@ def _nearest_cue(
 
 
 def _continuations(
-    orphans: list[RoleFound], statements: list[Statement], quoted: list[Quoted], text: str
+    orphans: list[RoleFound],
+    statements: list[Statement],
+    quoted: list[Quoted],
+    sentences: Sentences,
+    text: str,
 ) -> list[Statement]:
-    """Lone contents that are whole quotations following a quoted statement: its speaker's."""
-    found = []
-    for span in orphans:
+    """Lone contents that are whole quotations in the paragraph after a quoted statement (or
+    after such a continuation): that statement's speaker's, however many paragraphs run on."""
+    found: list[Statement] = []
+    for span in sorted(orphans, key=lambda s: s.start):
         passage = next((q for q in quoted if q.start <= span.start < q.end), None)
         if passage is None or len(text[span.start : span.end].split()) < CONTINUATION_MIN_WORDS:
             continue
-        before = [s for s in statements if s.end <= span.start]
+        before = [s for s in (*statements, *found) if s.end <= span.start]
         if not before:
             continue
         previous = max(before, key=lambda s: s.end)
-        between = text[previous.end : span.start]
-        if between.count("\n\n") + (0 if "\n\n" in text else between.count("\n")) <= 1:
+        start, end = previous.content_range
+        was_quoted = any(q.start < end and start < q.end for q in quoted)
+        apart = sentences.paragraph_of(span.start) - sentences.paragraph_of(previous.end - 1)
+        if was_quoted and apart <= 1:
             found.append(Statement(None, contents=[span], continues=previous))
     return found
