@@ -381,3 +381,17 @@ def test_speakers_in_context(text: str, source: str, name: str | None, source_ty
         text, ("Source", source), ("Cue", "said"), ("Content", "the raids would continue")
     )
     assert (q["speaker"]["name"], q["source_type"]) == (name, source_type)
+
+
+def test_a_participle_cue_takes_the_speaker_of_the_verb_it_hangs_on() -> None:
+    text = 'The FOH denied the allegations, calling them "baseless lies."'
+    found = quotes(
+        text,
+        ("Source", "The FOH"),
+        ("Cue", "denied"),
+        ("Content", "the allegations"),
+        ("Cue", "calling"),
+        ("Content", 'them "baseless lies."'),
+    )
+    assert [q["speaker"]["text"] for q in found] == ["The FOH", "The FOH"]
+    assert [q["stance"] for q in found] == ["deny", "deny"]

@@ -20,7 +20,11 @@ from unspin.training.attribution_eval import evaluate
 from unspin.training.polnear import read_split
 
 SLICE = 20
-FLOORS = {("Source", "exact"): 0.0, ("Cue", "exact"): 0.0, ("Content", "overlap"): 0.0}
+FLOORS = {  # measured on dev[:20] with polnear-minilm-20261130: 0.8244, 0.6992, 0.9083
+    ("Source", "exact"): 0.78,
+    ("Cue", "exact"): 0.66,
+    ("Content", "overlap"): 0.86,
+}
 
 needs_polnear = pytest.mark.skipif(
     not (DATA / "polnear").is_dir(), reason="needs ../shared/data/polnear"

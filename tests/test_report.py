@@ -46,7 +46,10 @@ def test_the_example_report_is_valid_and_says_what_was_not_analysed(example: Art
     html = render(example, "html")
     assert example.groups["techniques"], "the shipped model found no technique in the example"
     assert "Not analysed: the techniques stage did not run." not in html
-    assert "Not analysed: the attribution stage did not run." in html
+    assert "Not analysed: the attribution stage did not run." not in html
+    assert example.groups["quotes"], "the shipped model found no quote in the example"
+    assert "Not analysed: the entities stage did not run." in html
+    assert "of check-worthy claims attributed" in html
     assert "Valdoria&#39;s Shameful Crackdown" in html
 
 

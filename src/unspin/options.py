@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DEFAULT_STAGES: tuple[str, ...] = ("language", "segment", "techniques", "claims")
+DEFAULT_STAGES: tuple[str, ...] = ("language", "segment", "techniques", "attribution", "claims")
 MAX_BYTES = 5 * 1024 * 1024
 
 

@@ -47,8 +47,9 @@ def tune_command(data: Path, model: Path) -> None:
 @click.option("--model", "model", type=DATA, help="Model folder (default: the shipped one).")
 @click.option("--limit", type=click.IntRange(1), help="Only the first N articles of the split.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--record", is_flag=True, help="Also keep the scores in the model's manifest.")
 def eval_command(
-    data: Path, split: str, model: Path | None, limit: int | None, as_json: bool
+    data: Path, split: str, model: Path | None, limit: int | None, as_json: bool, record: bool
 ) -> None:
     """Source, Cue and Content P/R/F1 (exact and overlap match) of the tagger's spans and of
     the statements the attribution stage keeps, on a PolNeAR split."""
@@ -58,6 +59,13 @@ def eval_command(
     def run() -> None:
         documents = read_split(data, split)[:limit]
         scores = attribution_eval.evaluate_stage(documents, model=str(model) if model else None)
+        if record:
+            from unspin.models import shipped
+            from unspin.stages.attribution import MODEL
+            from unspin.training.techniques import record_metrics
+
+            key = split if not limit else f"{split}[:{limit}]"
+            record_metrics(model or shipped(MODEL), key, attribution_eval.as_json(scores))
         if as_json:
             click.echo(json.dumps(attribution_eval.as_json(scores), indent=2))
             return

@@ -57,6 +57,7 @@ class Cues:
     dismissive_words: tuple[str, ...]
     negations: frozenset[str]
     institutions: frozenset[str]
+    generic_bodies: frozenset[str]
     anonymity: tuple[str, ...]
 
 
@@ -79,6 +80,7 @@ def cues() -> Cues:
             dismissive_words=tuple(data["dismissive"]["words"]),
             negations=frozenset(data["negations"]),
             institutions=frozenset(data["institutions"]["nouns"]),
+            generic_bodies=frozenset(data["institutions"]["generic"]),
             anonymity=tuple(data["anonymity"]),
         )
     except (KeyError, TypeError, AttributeError) as exc:

@@ -55,12 +55,11 @@ class ClaimsStage(Stage):
 
 
 def quote_of(quotes: Sequence[Span], start: int, end: int) -> int | None:
-    """The index of the quote whose content holds most of the sentence [start, end), if one
-    holds at least half of it."""
+    """The index of the quote (speaker, cue and content) that holds most of the sentence
+    [start, end), if one holds at least half of it."""
     best, best_share = None, 0.5
     for index, quote in enumerate(quotes):
-        content = quote.attrs["content"]
-        shared = min(end, content.end) - max(start, content.start)
+        shared = min(end, quote.end) - max(start, quote.start)
         if shared / (end - start) >= best_share:
             best, best_share = index, shared / (end - start)
     return best

@@ -104,6 +104,8 @@ class AttributionStage(Stage):
             if statement.continues is not None:
                 earlier = next(d for d in done if d[0] is statement.continues)
                 resolved, speaker = earlier[1], earlier[2]
+            elif (governing := _governing(doc, statement, done)) is not None:
+                resolved, speaker = governing[1], governing[2]
             else:
                 speaker = _speaker_span(statement)
                 resolved = (
@@ -178,6 +180,25 @@ def _speaker_span(statement: Statement) -> Span | None:
     anchor = cue.start if cue else statement.start
     nearest = min(statement.sources, key=lambda s: min(abs(s.start - anchor), abs(s.end - anchor)))
     return Span(nearest.start, nearest.end)
+
+
+def _governing(
+    doc: Any, statement: Statement, done: list[tuple[Statement, Resolved, Span | None]]
+) -> tuple[Statement, Resolved, Span | None] | None:
+    """For a statement with a cue but no source, whose cue hangs on the cue of an earlier
+    statement ("The group denied the claims, calling them lies"): that statement."""
+    cue = statement.cue
+    if statement.sources or cue is None:
+        return None
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ not in ("advcl", "conj", "xcomp"):
+        return None
+    verb = span.root.head
+    for earlier in reversed(done):
+        other = earlier[0].cue
+        if earlier[2] is not None and other and other.start <= verb.idx < other.end:
+            return earlier
+    return None
 
 
 def _quoting(speaker: Span, done: list[tuple[Statement, Resolved, Span | None]]) -> Resolved | None:

@@ -121,13 +121,15 @@ class Speakers:
         if head.pos_ == "PRON" or (len(words) == 1 and words[0].pos_ == "PRON"):
             return self._pronoun(head.text.lower(), start, quoted_speaker)
         proper = [t for t in words if t.pos_ == "PROPN"]
-        if proper and head.pos_ == "NOUN" and head.lemma_.lower() not in self.cues.institutions:
-            # "Novak's spokesman", "a spokesman for the ministry": one speaking for another
-            return Resolved(_strip_the(self.doc.text[start:end]), ORGANIZATION)
+        body = head.lemma_.lower() in self.cues.institutions
+        if head.tag_ == "NNS" and not body:
+            return Resolved(None, ANONYMOUS)  # "officials", "former members of the group"
+        if proper and head.pos_ == "NOUN":
+            # "police in Marenport", "Novak's spokesman", "a spokesman for the ministry": a
+            # body, or one speaking for a named person or body
+            return Resolved(_clean_name(self.doc.text[start:end]), ORGANIZATION)
         if proper:
             return self._named(span, proper, start)
-        if head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() not in self.cues.institutions:
-            return Resolved(None, ANONYMOUS)
         if any(t.lower_ in _INDEFINITE for t in words if t.i < head.i):
             return Resolved(None, ANONYMOUS)
         return self._description(head, lowered, start)
@@ -182,13 +184,18 @@ class Speakers:
         for offset, person in reversed(self.mentions):
             if offset < at and role in person.descriptors:
                 return self._seen(person, at)
+        phrase = _clean_name(self.doc.text[head.left_edge.idx : head.idx + len(head)])
+        if role in self.cues.generic_bodies:  # "the group said": the body last acting
+            before = [(o, n) for o, n in self.bodies if o < at and at - o <= _PRONOUN_REACH]
+            return Resolved(before[-1][1] if before else None, ORGANIZATION)
         if role in self.cues.institutions or lowered.strip() in self.cues.institutions:
             for offset, org in reversed(self.orgs):
                 if offset < at and role in org.lower().split():
                     return Resolved(org, ORGANIZATION)
-            return Resolved(
-                _strip_the(self.doc.text[head.left_edge.idx : head.idx + len(head)]), ORGANIZATION
-            )
+            return Resolved(phrase, ORGANIZATION)
+        modifiers = [t for t in head.lefts if t.lemma_.lower() in self.cues.institutions]
+        if modifiers:  # "the police statement": the police
+            return Resolved(_clean_name(modifiers[0].text), ORGANIZATION)
         return Resolved(None, ANONYMOUS)
 
     def _seen(self, person: Person, at: int) -> Resolved:
@@ -228,6 +235,10 @@ def _descriptors(ent: Any) -> set[str]:
 def _name_of(ent: Any) -> str:
     words = [t.text for t in ent if t.text.lower() not in _TITLES.keys() | _TITLE_WORDS]
     return " ".join(w for w in words if w != "'s")
+
+
+def _clean_name(name: str) -> str:
+    return _strip_the(name.strip().strip(",;:").strip())
 
 
 def _strip_the(name: str) -> str:
