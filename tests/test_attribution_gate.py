@@ -20,10 +20,10 @@ from unspin.training.attribution_eval import evaluate
 from unspin.training.polnear import read_split
 
 SLICE = 20
-FLOORS = {  # measured on dev[:20] with polnear-minilm-20261130: 0.8244, 0.6992, 0.9083
-    ("Source", "exact"): 0.78,
-    ("Cue", "exact"): 0.66,
-    ("Content", "overlap"): 0.86,
+FLOORS = {  # measured on dev[:20] with polnear-minilm-20261130 (int8): 0.7980, 0.6906, 0.9104
+    ("Source", "exact"): 0.76,
+    ("Cue", "exact"): 0.65,
+    ("Content", "overlap"): 0.87,
 }
 
 needs_polnear = pytest.mark.skipif(

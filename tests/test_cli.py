@@ -153,3 +153,18 @@ def test_stale_errors_file_is_removed_and_model_errors_exit_20(tmp_path: Path) -
     assert code == 20 and "no_such_model" in err and "Traceback" not in err
     code, _, err = run("analyze", str(EXAMPLE), "--jsonl", str(tmp_path / "no" / "dir.jsonl"))
     assert code == 22 and "cannot write" in err
+
+
+def test_stages_flag_chooses_the_pipeline_and_a_bad_one_says_how_to_fix_it(
+    tmp_path: Path,
+) -> None:
+    code, _, _ = run(
+        "analyze", str(EXAMPLE), "-o", str(tmp_path), "--stages", "segment,attribution"
+    )
+    assert code == 0
+    report = json.loads((tmp_path / "valdoria-crackdown.json").read_text())
+    assert report["stages"] == ["segment", "attribution"]
+    assert report["quotes"] and not report["techniques"]
+    code, _, err = run("analyze", str(EXAMPLE), "-o", str(tmp_path), "--stages", "attribution")
+    assert code == 21
+    assert "put segment first" in err or "provides" in err

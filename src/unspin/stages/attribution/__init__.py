@@ -142,7 +142,7 @@ class AttributionStage(Stage):
         start, end = statement.content_range
         cue = statement.cue
         if cue is not None:
-            lemma, head = cue_lemma(doc, cue.start, cue.end)
+            lemma, head = cue_lemma(doc, text, cue.start, cue.end)
             leaning = stance(cues(), lemma, head, text[cue.start : cue.end], text[start:end])
             cue_span: Span | None = Span(cue.start, cue.end, None, {"lemma": lemma})
         else:

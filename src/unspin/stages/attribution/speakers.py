@@ -53,6 +53,7 @@ class Speakers:
 
     def __init__(self, doc: Any, cues: Cues) -> None:
         self.doc = doc
+        self.text = str(doc.text)  # spaCy joins the tokens again on every doc.text
         self.cues = cues
         self.people: list[Person] = []
         self.mentions: list[tuple[int, Person]] = []  # (offset, person), in text order
@@ -111,9 +112,9 @@ class Speakers:
         words = [t for t in span if not t.is_punct and not t.is_space]
         if not words:
             return Resolved(None, ANONYMOUS)
-        lowered = self.doc.text[start:end].lower()
+        lowered = self.text[start:end].lower()
         head = span.root
-        if self._anonymous(lowered, _subtree_text(head)):
+        if self._anonymous(lowered, self._subtree_text(head)):
             return Resolved(None, ANONYMOUS)
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             noun = head.head.head  # "Novak, who said ...": the noun the clause hangs on
@@ -127,7 +128,7 @@ class Speakers:
         if proper and head.pos_ == "NOUN":
             # "police in Marenport", "Novak's spokesman", "a spokesman for the ministry": a
             # body, or one speaking for a named person or body
-            return Resolved(_clean_name(self.doc.text[start:end]), ORGANIZATION)
+            return Resolved(_clean_name(self.text[start:end]), ORGANIZATION)
         if proper:
             return self._named(span, proper, start)
         if any(t.lower_ in _INDEFINITE for t in words if t.i < head.i):
@@ -184,7 +185,7 @@ class Speakers:
         for offset, person in reversed(self.mentions):
             if offset < at and role in person.descriptors:
                 return self._seen(person, at)
-        phrase = _clean_name(self.doc.text[head.left_edge.idx : head.idx + len(head)])
+        phrase = _clean_name(self.text[head.left_edge.idx : head.idx + len(head)])
         if role in self.cues.generic_bodies:  # "the group said": the body last acting
             before = [(o, n) for o, n in self.bodies if o < at and at - o <= _PRONOUN_REACH]
             return Resolved(before[-1][1] if before else None, ORGANIZATION)
@@ -197,6 +198,10 @@ class Speakers:
         if modifiers:  # "the police statement": the police
             return Resolved(_clean_name(modifiers[0].text), ORGANIZATION)
         return Resolved(None, ANONYMOUS)
+
+    def _subtree_text(self, token: Any) -> str:
+        right = token.right_edge
+        return self.text[token.left_edge.idx : right.idx + len(right)].lower()
 
     def _seen(self, person: Person, at: int) -> Resolved:
         """A person found speaking at `at`: the latest mention for pronouns after it."""
@@ -251,9 +256,3 @@ def _well_known(person: Person) -> bool:
     a role or an earlier pronoun (a lone capitalised word the parser calls a person, such as
     a town, is not)."""
     return " " in person.name or person.gender is not None or bool(person.descriptors)
-
-
-def _subtree_text(token: Any) -> str:
-    return str(
-        token.doc.text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge)]
-    ).lower()

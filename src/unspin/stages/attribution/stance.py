@@ -15,13 +15,13 @@ from unspin.rules import Cues
 _FOLLOWING = 4  # tokens after the cue's verb a phrasal entry may reach ("held X responsible")
 
 
-def cue_lemma(doc: Any, start: int, end: int) -> tuple[str, Any]:
+def cue_lemma(doc: Any, text: str, start: int, end: int) -> tuple[str, Any]:
     """The lemma of the cue's main verb with its particle ("brush off"), or the lower-cased
     phrase when it has no verb or is a fixed phrase ("according to"); and the head token
     (None if unparsed)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return doc.text[start:end].lower().strip(), None
+        return text[start:end].lower().strip(), None
     words = " ".join(t.lower_ for t in span if not t.is_punct)
     if words == "according to":
         return words, span.root
