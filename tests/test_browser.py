@@ -102,3 +102,23 @@ def test_a_hostile_article_renders_inert(browser: Any) -> None:
     assert "<script>window.__pwned = true</script>" in page.locator("#article").inner_text()
     page.screenshot(path=str(OUTPUT / "hostile.png"), full_page=True)
     assert problems == []
+
+
+def test_the_analysed_example_lists_its_quotes_and_highlights_one_when_clicked(
+    browser: Any,
+) -> None:
+    from unspin import analyze
+
+    article = analyze(EXAMPLE.read_text())  # the default pipeline, shipped models
+    page, problems = open_report(browser, render(article, "html"), "example-analysed")
+    panel = page.locator("#quotes")
+    assert "of check-worthy claims attributed" in panel.inner_text()
+    rell = panel.locator("li", has_text="Tomas Rell").first
+    rell.click()
+    details = page.locator("#details").inner_text()
+    assert "Tomas Rell" in details and "accuse" in details
+    selected = page.locator("#article .seg.sel")
+    assert selected.count() >= 1
+    assert "accused" in " ".join(selected.all_inner_texts())
+    page.screenshot(path=str(OUTPUT / "example-analysed-quote.png"), full_page=False)
+    assert problems == []
