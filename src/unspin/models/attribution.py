@@ -116,12 +116,7 @@ def _runs(w: Windowed, split: float) -> list[RoleFound]:
 
 def _span(w: Windowed, role: int, run: list[int], roles: np.ndarray) -> RoleFound:
     """The characters of a run of word pieces, widened to whole words."""
-    start, end = w.pieces.starts[run[0]], w.pieces.ends[run[-1]]
-    text = w.text
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
+    start, end = w.pieces.whole_words(w.text, run[0], run[-1])
     return RoleFound(ROLES[role - 1], start, end, float(roles[run, role].mean()))
 
 

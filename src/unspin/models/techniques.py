@@ -137,12 +137,7 @@ class Tagger:
     @staticmethod
     def _span(enc: Encoding, run: list[int]) -> tuple[int, int, float]:
         """The characters of a run of tokens, widened to whole words."""
-        start, end = enc.pieces.starts[run[0]], enc.pieces.ends[run[-1]]
-        text = enc.text
-        while start > 0 and text[start - 1].isalnum():
-            start -= 1
-        while end < len(text) and text[end].isalnum():
-            end += 1
+        start, end = enc.pieces.whole_words(enc.text, run[0], run[-1])
         return start, end, float(enc.scores[run].mean())
 
     def classify(self, enc: Encoding, spans: Sequence[tuple[int, int]]) -> np.ndarray:

@@ -17,6 +17,15 @@ class Encoded:
     starts: list[int]  # character offset where each piece starts in the text
     ends: list[int]  # ... and where it ends
 
+    def whole_words(self, text: str, first: int, last: int) -> tuple[int, int]:
+        """The characters of pieces first..last of `text`, widened to whole words."""
+        start, end = self.starts[first], self.ends[last]
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        return start, end
+
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Pieces [a, b) that overlap the characters [start, end); a == b when none do."""
         return bisect_right(self.ends, start), bisect_left(self.starts, end)

@@ -7,33 +7,23 @@ shipped PolNeAR tagger and the rules in this package:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar
 
 from unspin.article import Article, Span
-from unspin.errors import ModelError, UnspinError
+from unspin.errors import ModelError
 from unspin.models import read_manifest, shipped
 from unspin.models.attribution import RoleFound, RoleTagger, load_role_tagger
 from unspin.options import Options
-from unspin.pipeline import Stage
 from unspin.rules import cues
 from unspin.stages.attribution.quotemarks import Quoted, quoted_passages
 from unspin.stages.attribution.speakers import UNATTRIBUTED, Resolved, Speakers
 from unspin.stages.attribution.stance import cue_lemma, stance
 from unspin.stages.attribution.statements import Sentences, Statement, group
-from unspin.stages.paragraphs import chunks
+from unspin.stages.tagging import TaggerStage, Tagging
 
 MODEL = "polnear-minilm"
-
-
-class Tagging(Protocol):
-    def tag(self, texts: Sequence[str]) -> list[list[RoleFound]]: ...
-
-
-PIECE_CHARS = 20_000  # longer texts are tagged in paragraph-aligned pieces of this size
 
 
 @lru_cache(maxsize=2)
@@ -46,54 +36,22 @@ def role_tagger_in(folder: Path) -> tuple[RoleTagger, str]:
     return load_role_tagger(folder), f"{manifest['name']}-{manifest['version']}"
 
 
-class AttributionStage(Stage):
+class AttributionStage(TaggerStage[RoleFound]):
     name: ClassVar[str] = "attribution"
     requires: ClassVar[frozenset[str]] = frozenset({"sentences", "doc"})
     provides: ClassVar[frozenset[str]] = frozenset({"quotes"})
 
-    def __init__(self, *, options: Options, tagger: Tagging | None = None) -> None:
+    def __init__(self, *, options: Options, tagger: Tagging[RoleFound] | None = None) -> None:
         """The shipped tagger (or the one `options` names); tests may pass their own."""
         if tagger is None:
             folder = (
                 Path(options.attribution_model) if options.attribution_model else shipped(MODEL)
             )
             loaded, label = role_tagger_in(folder)
-            self.tagger: Tagging = loaded
+            self.tagger = loaded
             self.source = f"model/{label}"
         else:
             self.tagger, self.source = tagger, "given"
-
-    def __call__(self, article: Article) -> Article:
-        return self.fill(article, self.find(article.text))
-
-    def pipe(self, articles: Sequence[Article]) -> list[Article | UnspinError]:
-        short = [a for a in articles if len(a.text) <= PIECE_CHARS]
-        try:
-            tagged = dict(
-                zip(map(id, short), self.tagger.tag([a.text for a in short]), strict=True)
-            )
-        except Exception:  # one bad text must not sink the batch: go one by one
-            return super().pipe(articles)
-        return [self._fill_guarded(a, tagged.get(id(a))) for a in articles]
-
-    def _fill_guarded(
-        self, article: Article, found: list[RoleFound] | None
-    ) -> Article | UnspinError:
-        if found is None:
-            return self.guarded(article)
-        return self.guarded(article, lambda a: self.fill(a, found))
-
-    def find(self, text: str) -> list[RoleFound]:
-        """Role spans of a text, piece by piece when it is long."""
-        found: list[RoleFound] = []
-        offset = 0
-        for piece in chunks(text, PIECE_CHARS):
-            found += [
-                replace(f, start=f.start + offset, end=f.end + offset)
-                for f in self.tagger.tag([piece])[0]
-            ]
-            offset += len(piece)
-        return found
 
     def fill(self, article: Article, found: list[RoleFound]) -> Article:
         doc = article.cache["doc"]
