@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -40,9 +41,14 @@ def encode(tokenizer: Any, text: str) -> Encoded:
 
 def window_ranges(n_tokens: int, size: int, stride: int) -> list[tuple[int, int]]:
     """[start, end) token ranges of at most `size`, `stride` apart, the last one flush with
-    the end, covering every token."""
+    the end, covering every token. Without overlap (`stride >= size`) the text is cut into
+    equal windows instead, so no token is encoded twice."""
     if n_tokens <= size:
         return [(0, n_tokens)] if n_tokens else []
+    if stride >= size:
+        count = -(-n_tokens // size)
+        bounds = [round(i * n_tokens / count) for i in range(count + 1)]
+        return list(pairwise(bounds))
     ranges = [(s, s + size) for s in range(0, n_tokens - size, stride)]
     ranges.append((n_tokens - size, n_tokens))
     return ranges

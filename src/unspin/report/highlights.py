@@ -98,7 +98,7 @@ def speaker_of(q: dict[str, Any]) -> str:
     if not q["speaker"]:
         return "no source"
     written, name = q["speaker"]["text"], q["speaker"].get("name")
-    return f"{written} ({name})" if name and name != written else written
+    return f"{written} ({name})" if name and name.lower() not in written.lower() else written
 
 
 def attributed(report: dict[str, Any], claim: dict[str, Any]) -> bool:
