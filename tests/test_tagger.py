@@ -78,6 +78,15 @@ def test_windows_cover_every_token_and_end_flush() -> None:
     assert best_window([(0, 4), (2, 6), (4, 8)], 3, 5) == 1
 
 
+def test_windows_without_overlap_are_equal_and_encode_each_token_once() -> None:
+    assert window_ranges(8, 4, 4) == [(0, 4), (4, 8)]
+    assert window_ranges(9, 4, 4) == [(0, 3), (3, 6), (6, 9)]
+    for n in range(1, 60):
+        ranges = window_ranges(n, 7, 7)
+        assert [t for a, b in ranges for t in range(a, b)] == list(range(n))
+        assert all(0 < b - a <= 7 for a, b in ranges)
+
+
 def test_spans_are_found_across_windows_with_character_offsets() -> None:
     text = "the minister is a liar and a crook who lies"
     found = tagger().tag([text, "the minister"])
