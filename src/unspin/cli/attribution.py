@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from unspin.cli.common import DATA, guarded, training_options
+from unspin.cli.common import DATA, eval_options, guarded, training_options
 
 
 @click.group("attribution")
@@ -42,12 +42,7 @@ def tune_command(data: Path, model: Path) -> None:
 
 
 @attribution_command.command("eval")
-@click.option("--data", type=DATA, required=True, help="The PolNeAR folder.")
-@click.option("--split", default="dev", show_default=True)
-@click.option("--model", "model", type=DATA, help="Model folder (default: the shipped one).")
-@click.option("--limit", type=click.IntRange(1), help="Only the first N articles of the split.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--record", is_flag=True, help="Also keep the scores in the model's manifest.")
+@eval_options(data_help="The PolNeAR folder.")
 def eval_command(
     data: Path, split: str, model: Path | None, limit: int | None, as_json: bool, record: bool
 ) -> None:

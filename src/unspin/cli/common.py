@@ -16,6 +16,32 @@ F = TypeVar("F", bound=Callable[..., object])
 DATA = click.Path(exists=True, file_okay=False, path_type=Path)
 
 
+def eval_options(*, data_help: str) -> Callable[[F], F]:
+    """--data, --split, --model, --limit, --json and --record, for every `eval` command."""
+
+    def decorate(command: F) -> F:
+        for option in reversed(
+            [
+                click.option("--data", type=DATA, required=True, help=data_help),
+                click.option("--split", default="dev", show_default=True),
+                click.option("--model", type=DATA, help="Model folder (default: the shipped one)."),
+                click.option(
+                    "--limit",
+                    type=click.IntRange(1),
+                    help="Only the first N articles of the split.",
+                ),
+                click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON."),
+                click.option(
+                    "--record", is_flag=True, help="Also keep the scores in the model's manifest."
+                ),
+            ]
+        ):
+            command = option(command)
+        return command
+
+    return decorate
+
+
 def training_options(*, data_help: str, epochs: int) -> Callable[[F], F]:
     """--data, --out (resumable), --epochs and --threads, for every `train` command."""
 

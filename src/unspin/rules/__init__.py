@@ -53,8 +53,7 @@ class Cues:
 
     stance: dict[str, str]  # cue lemma or phrase -> deny | accuse | other
     saying: frozenset[str]
-    dismissive_targets: frozenset[str]
-    dismissive_words: tuple[str, ...]
+    dismissive: re.Pattern[str]  # a target ("claims"), up to 4 words (group 1), a dismissive word
     negations: frozenset[str]
     institutions: frozenset[str]
     generic_bodies: frozenset[str]
@@ -76,8 +75,7 @@ def cues() -> Cues:
         return Cues(
             stance=stance,
             saying=frozenset(data["saying"]),
-            dismissive_targets=frozenset(data["dismissive"]["targets"]),
-            dismissive_words=tuple(data["dismissive"]["words"]),
+            dismissive=_dismissive(data["dismissive"]["targets"], data["dismissive"]["words"]),
             negations=frozenset(data["negations"]),
             institutions=frozenset(data["institutions"]["nouns"]),
             generic_bodies=frozenset(data["institutions"]["generic"]),
@@ -85,3 +83,9 @@ def cues() -> Cues:
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise RulesError(f"cues.json: missing or malformed entry: {exc}") from exc
+
+
+def _dismissive(targets: list[str], words: list[str]) -> re.Pattern[str]:
+    either = "|".join(re.escape(t) for t in sorted(targets))
+    dismissive = "|".join(re.escape(w) for w in sorted(words))
+    return re.compile(rf"\b(?:{either})s?\b((?:\W+\w+){{0,4}}?)\W+(?:{dismissive})\b")

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import ClassVar
 
 from unspin.article import Article, Span
-from unspin.errors import ModelError, UnspinError
-from unspin.models import read_manifest, shipped
+from unspin.errors import UnspinError
+from unspin.models import load_model, shipped
 from unspin.models.claims import ClaimModel, load_claim_model
 from unspin.options import Options
 from unspin.pipeline import Stage
@@ -21,10 +21,7 @@ MODEL = "checkworthy-minilm"
 
 @lru_cache(maxsize=2)
 def claim_model_in(folder: Path) -> tuple[ClaimModel, str]:
-    manifest = read_manifest(folder)
-    if not (folder / manifest.get("model_file", "model.onnx")).is_file():
-        raise ModelError(f"{folder}: the check-worthiness model file is missing")
-    return load_claim_model(folder), f"{manifest['name']}-{manifest['version']}"
+    return load_model(folder, "check-worthiness", load_claim_model)
 
 
 class ClaimsStage(Stage):

@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from unspin.article import Article, Span
-from unspin.errors import ModelError
-from unspin.models import read_manifest, shipped
+from unspin.models import load_model, read_manifest, shipped
 from unspin.models.techniques import Found, Tagger, load_tagger
 from unspin.options import Options
 from unspin.stages.tagging import TaggerStage
@@ -27,11 +26,8 @@ def model_folder(path: str | Path | None) -> Path:
 @lru_cache(maxsize=2)
 def tagger_in(folder: Path) -> tuple[Tagger, str]:
     """The tagger of a model folder (loaded once per process) and its name-version."""
-    manifest = read_manifest(folder)
-    model_file = manifest.get("model_file", "model.onnx")
-    if not (folder / model_file).is_file():
-        raise ModelError(f"{folder}: the technique model file {model_file} is missing")
-    return load_tagger(folder, model_file=model_file), f"{manifest['name']}-{manifest['version']}"
+    model_file = read_manifest(folder).get("model_file", "model.onnx")
+    return load_model(folder, "technique", lambda f: load_tagger(f, model_file=model_file))
 
 
 class TechniquesStage(TaggerStage[Found]):

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from unspin.article import Article, Span
-from unspin.errors import ModelError
-from unspin.models import read_manifest, shipped
+from unspin.models import load_model, shipped
 from unspin.models.attribution import RoleFound, RoleTagger, load_role_tagger
 from unspin.options import Options
 from unspin.rules import cues
@@ -29,11 +28,7 @@ MODEL = "polnear-minilm"
 @lru_cache(maxsize=2)
 def role_tagger_in(folder: Path) -> tuple[RoleTagger, str]:
     """The tagger of a model folder (loaded once per process) and its name-version."""
-    manifest = read_manifest(folder)
-    model_file = manifest.get("model_file", "model.onnx")
-    if not (folder / model_file).is_file():
-        raise ModelError(f"{folder}: the attribution model file {model_file} is missing")
-    return load_role_tagger(folder), f"{manifest['name']}-{manifest['version']}"
+    return load_model(folder, "attribution", load_role_tagger)
 
 
 class AttributionStage(TaggerStage[RoleFound]):

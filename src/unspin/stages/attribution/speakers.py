@@ -11,6 +11,7 @@ body ("police said") are named organisations; people left unnamed ("officials", 
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,8 +102,7 @@ class Speakers:
         """Who the speaker span [start, end) is; call in text order."""
         resolved = self._resolve(start, end, quoted_speaker)
         if resolved.source_type == ORGANIZATION and resolved.name:
-            self.bodies.append((start, resolved.name))  # a body that spoke may be "they"
-            self.bodies.sort(key=lambda b: b[0])
+            insort(self.bodies, (start, resolved.name), key=lambda b: b[0])  # may be "they"
         return resolved
 
     def _resolve(self, start: int, end: int, quoted_speaker: Resolved | None) -> Resolved:
@@ -205,8 +205,7 @@ class Speakers:
 
     def _seen(self, person: Person, at: int) -> Resolved:
         """A person found speaking at `at`: the latest mention for pronouns after it."""
-        self.mentions.append((at, person))
-        self.mentions.sort(key=lambda m: m[0])
+        insort(self.mentions, (at, person), key=lambda m: m[0])
         return Resolved(person.name, PERSON)
 
 

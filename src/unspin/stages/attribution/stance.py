@@ -72,10 +72,7 @@ def _phrase(cues: Cues, head: Any) -> str | None:
 def _dismisses(cues: Cues, content: str) -> bool:
     """Claims called false: a target word ("claims") and a dismissive one ("baseless") a few
     words apart, with no negation between them."""
-    targets = "|".join(re.escape(t) for t in sorted(cues.dismissive_targets))
-    words = "|".join(re.escape(w) for w in sorted(cues.dismissive_words))
-    pattern = rf"\b(?:{targets})s?\b((?:\W+\w+){{0,4}}?)\W+(?:{words})\b"
-    for match in re.finditer(pattern, content.lower()):
+    for match in cues.dismissive.finditer(content.lower()):
         between = set(re.findall(r"[a-z']+", match.group(1).replace("n't", " n't")))
         if not between & cues.negations:
             return True
