@@ -29,6 +29,7 @@ REGISTRY: dict[str, Registered] = {
         "unspin.stages.segment:SegmentStage",
         frozenset({"paragraphs", "sentences", "tokens", "doc"}),
     ),
+    "entities": Registered("unspin.stages.entities:EntitiesStage", frozenset({"entities"})),
     "attribution": Registered("unspin.stages.attribution:AttributionStage", frozenset({"quotes"})),
     "claims": Registered("unspin.stages.claims:ClaimsStage", frozenset({"claims"})),
     "techniques": Registered("unspin.stages.techniques:TechniquesStage", frozenset({"techniques"})),

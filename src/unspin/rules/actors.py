@@ -1,0 +1,52 @@
+"""The lexicon of the entities stage (actors.json), loaded once and checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unspin.errors import RulesError
+from unspin.rules import read_rules
+
+ACTOR_TYPES = ("person", "organization", "country", "group")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRules:
+    titles: frozenset[str]  # words before a name that are not part of it, lower-case, no dot
+    courtesy: frozenset[str]  # titles that say nothing of the actor ("Mr.", "Sen."): no label
+    alias_cues: tuple[str, ...]  # longest first
+    connectors: frozenset[str]  # small words inside a long name: "of", "the"
+    descriptions: dict[str, str]  # head noun of a description -> the actor type it refers to
+    generic: frozenset[str]  # heads that refer to the nearest fitting actor ("the group");
+    # other heads ("the ministry") only to an actor whose name or labels hold the word
+    people: frozenset[str]  # plural nouns for groups of people that act: "former members"
+    not_actors: frozenset[str]  # all-capital words that are not the name of an actor
+    seats: dict[str, str]  # seat of government -> country
+    country_names: dict[str, str]  # short or older names the country data lacks -> country
+
+
+@lru_cache(maxsize=1)
+def actor_rules() -> ActorRules:
+    data = read_rules("actors.json")
+    try:
+        descriptions: dict[str, str] = {}
+        for kind, nouns in data["descriptions"].items():
+            if kind not in ACTOR_TYPES:
+                raise RulesError(f"actors.json: unknown actor type {kind!r}; known: {ACTOR_TYPES}")
+            for noun in nouns:
+                descriptions.setdefault(noun, kind)
+        return ActorRules(
+            titles=frozenset(t.rstrip(".") for t in [*data["titles"], *data["courtesy_titles"]]),
+            courtesy=frozenset(t.rstrip(".") for t in data["courtesy_titles"]),
+            alias_cues=tuple(sorted(data["alias_cues"], key=len, reverse=True)),
+            connectors=frozenset(data["connectors"]),
+            descriptions=descriptions,
+            generic=frozenset(data["generic_descriptions"]),
+            people=frozenset(data["people"]),
+            not_actors=frozenset(data["acronyms_not_actors"]),
+            seats=dict(data["seats_of_government"]),
+            country_names=dict(data["country_names"]),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise RulesError(f"actors.json: missing or malformed entry: {exc}") from exc

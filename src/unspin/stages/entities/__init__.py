@@ -1,0 +1,155 @@
+"""The entities stage: the actors of an article, each under all its names, with every mention
+and the labels the article pins on it.
+
+    spaCy entities, acronyms (names) -> aliases (parentheses, "also known as", acronyms)
+    -> clusters (same actor) -> scan (every repeat of a name) -> descriptions ("the group")
+    -> groups of people ("former members") -> labels -> Entity
+
+Everything comes from the article's own words, spaCy's parse and the countryinfo data; no list
+says which actors are good or bad.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from unspin.article import Article, Entity, Span
+from unspin.options import Options
+from unspin.pipeline import Stage
+from unspin.rules.actors import ActorRules, actor_rules
+from unspin.stages.entities.aliases import Link, acronym_links, alias_links
+from unspin.stages.entities.clusters import Clusters, cluster, cluster_type, scan
+from unspin.stages.entities.countries import Gazetteer, gazetteer
+from unspin.stages.entities.descriptions import antecedent, descriptions, group_names
+from unspin.stages.entities.labels import DESCRIBED, labels_of
+from unspin.stages.entities.names import (
+    ACRONYM,
+    DEMONYM,
+    DESCRIPTION,
+    GROUP,
+    Name,
+    acronym_names,
+    ner_names,
+)
+
+SOURCE = "rules/entities"
+_NOT_ALIASES = frozenset({DEMONYM, DESCRIPTION, GROUP})
+
+
+class EntitiesStage(Stage):
+    name: ClassVar[str] = "entities"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc"})
+    provides: ClassVar[frozenset[str]] = frozenset({"entities"})
+
+    def __init__(self, *, options: Options) -> None:
+        self.rules: ActorRules = actor_rules()
+        self.places: Gazetteer = gazetteer()
+
+    def __call__(self, article: Article) -> Article:
+        doc = article.cache["doc"]
+        clusters = self.clusters(doc, article.text)
+        for number, names in enumerate(_actors(clusters), start=1):
+            article.add_entity(self._entity(doc, f"e{number}", names))
+        return article
+
+    def clusters(self, doc: Any, text: str) -> Clusters:
+        """The article's names and descriptions, grouped by the actor they stand for."""
+        rules = self.rules
+        names = ner_names(doc, rules, self.places)
+        names += acronym_names(doc, rules, self.places, names)
+        links = alias_links(doc, text, names, rules)
+        names, links = _with_aliases(names, links)
+        links += acronym_links(names, rules)
+        names += group_names(doc, rules, names)
+        clusters = cluster(names, links, rules)
+        scan(text, clusters, rules)
+        _describe(doc, clusters, rules)
+        return clusters
+
+    def _entity(self, doc: Any, id_: str, names: list[Name]) -> Entity:
+        kind = cluster_type([n for n in names if n.how != DESCRIPTION])
+        canonical = _canonical(names, kind)
+        aliases: list[str] = []
+        for name in names:
+            seen = {canonical.casefold(), *(a.casefold() for a in aliases)}
+            if name.how not in _NOT_ALIASES and name.text.casefold() not in seen:
+                aliases.append(name.text)
+        mentions = [Span(n.start, n.end, n.how) for n in names]
+        return Entity(id_, canonical, kind, aliases, mentions, self._labels(doc, names))
+
+    def _labels(self, doc: Any, names: list[Name]) -> list[Span]:
+        found: dict[tuple[int, int], str] = {}
+        for name in names:
+            if name.how == DESCRIPTION:
+                found.setdefault((name.start, name.end), DESCRIBED)
+            elif name.how != DEMONYM:
+                for label in labels_of(doc, name.start, name.end, self.rules):
+                    found.setdefault((label.start, label.end), label.kind)
+        return [
+            Span(start, end, kind, {"source": SOURCE})
+            for (start, end), kind in sorted(found.items())
+        ]
+
+
+def _with_aliases(names: list[Name], links: list[Link]) -> tuple[list[Name], list[Link]]:
+    """Add the names aliases introduce; where one covers names spaCy found (a long form it
+    split or mistyped), it replaces them, and an alias spaCy also found is that same name."""
+    kept = list(names)
+    fixed: list[Link] = []
+    for link in links:
+        long = _placed(kept, link.long)
+        alias = _placed(kept, link.alias)
+        fixed.append(Link(long, alias))
+    return kept, fixed
+
+
+def _placed(names: list[Name], name: Name) -> Name:
+    """`name` as one of `names`: the same-offset name if there is one; else added, in place
+    of the names inside it."""
+    for other in names:
+        if (other.start, other.end) == (name.start, name.end):
+            return other
+    inside = [n for n in names if name.start <= n.start and n.end <= name.end]
+    if any(
+        n.end - n.start > name.end - name.start for n in names if n.overlaps(name.start, name.end)
+    ):
+        return name  # part of a longer name: keep it apart
+    for other in inside:
+        names.remove(other)
+    names.append(name)
+    return name
+
+
+def _describe(doc: Any, clusters: Clusters, rules: ActorRules) -> None:
+    """Attach each definite description to the actor it refers to."""
+    heads: dict[str, int] = {}
+    for found in descriptions(doc, rules, clusters.names):
+        mentions = sorted(
+            ((n, clusters.find(i)) for i, n in enumerate(clusters.names)), key=lambda m: m[0].start
+        )
+        root = antecedent(found, mentions, heads, rules.generic)
+        if root is not None:
+            clusters.attach(found.name, root)
+            heads[found.head] = root
+
+
+def _actors(clusters: Clusters) -> list[list[Name]]:
+    """The clusters that are actors: not places alone, not descriptions alone."""
+    return [
+        sorted(names, key=lambda n: n.start)
+        for names in clusters.groups()
+        if any(n.how != DESCRIPTION for n in names) and cluster_type(names) != "place"
+    ]
+
+
+def _canonical(names: list[Name], kind: str) -> str:
+    """The fullest name: a country's own name, a person's or organisation's longest name."""
+    if kind == "country":
+        known = [n.country for n in names if n.country is not None]
+        if known:
+            return known[0]
+    if kind == "group":
+        return names[0].text.lower()
+    proper = [n for n in names if n.how not in _NOT_ALIASES] or names
+    spelled = [n for n in proper if n.how != ACRONYM] or proper
+    return max(spelled, key=lambda n: (len(n.text.split()), len(n.text), -n.start)).text

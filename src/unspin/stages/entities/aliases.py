@@ -1,0 +1,126 @@
+"""Other names an article gives an actor, learnt from the article itself:
+
+    the Fellowship of the Open Hand (FOH, also known as the Open Hand Movement or the Handfolk)
+    the National Renewal Front, also known as the Renewal Movement,
+    Acme Corp, formerly Acme Holdings, / known as / a.k.a. / better known as
+    Federal Bureau of Investigation ... FBI            (an acronym of a long name elsewhere)
+
+Each alias found is a Name at its own offsets, linked to the name it renames.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from unspin.rules.actors import ActorRules
+from unspin.stages.entities.names import ACRONYM, ALIAS, Name, proper_before
+
+_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:or|and)\s+")
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    long: Name
+    alias: Name
+
+
+def alias_links(doc: Any, text: str, names: list[Name], rules: ActorRules) -> list[Link]:
+    """Aliases introduced right after a name, in parentheses or after an alias cue."""
+    cues = "|".join(re.escape(c) for c in rules.alias_cues if c != "or")
+    after_comma = re.compile(rf",\s+(?:{cues})\s+")
+    links: list[Link] = []
+    for paren in re.finditer(r"\(([^()\n]{1,160})\)", text):
+        long = _long_form(doc, text, paren.start(), names, rules)
+        if long is not None:
+            links += _listed(text, paren.start(1), paren.end(1), long, rules)
+    for cue in after_comma.finditer(text):
+        long = _long_form(doc, text, cue.start(), names, rules)
+        if long is not None:
+            stop = re.search(r"[,;:.()\n]|\s(?:which|who|that|is|was|has|had)\s", text[cue.end() :])
+            end = cue.end() + (stop.start() if stop else len(text) - cue.end())
+            links += _listed(text, cue.end(), end, long, rules)
+    return links
+
+
+def _long_form(doc: Any, text: str, at: int, names: list[Name], rules: ActorRules) -> Name | None:
+    """The name ending right before offset `at`: a known one, or a capitalised phrase."""
+    end = len(text[:at].rstrip())
+    for name in names:
+        if name.end == end:
+            return name
+    found = proper_before(doc, end, rules)
+    if found is None:
+        return None
+    start, stop = found
+    inner = [n for n in names if start <= n.start and n.end <= stop]
+    kind = inner[-1].type if inner and inner[-1].type != "place" else "organization"
+    return Name(start, stop, text[start:stop], kind, ALIAS)
+
+
+def _listed(text: str, start: int, end: int, long: Name, rules: ActorRules) -> list[Link]:
+    """The names listed in text[start:end] ("NRF, also known as the Renewal Movement or NaRF"),
+    each a Link from `long`, with the cue words and a leading "the" left out."""
+    links: list[Link] = []
+    cursor = start
+    for piece in _SPLIT.split(text[start:end]):
+        at = text.find(piece, cursor, end) if piece else -1
+        if at < 0:
+            continue
+        cursor = at + len(piece)
+        a, b = _bare(text, at, at + len(piece), rules)
+        if b > a and text[a].isupper() and _looks_like_name(text[a:b], long.text):
+            links.append(Link(long, Name(a, b, text[a:b], long.type, ALIAS, long.country)))
+    return links
+
+
+def _bare(text: str, start: int, end: int, rules: ActorRules) -> tuple[int, int]:
+    """Offsets of a listed name without cue words, "the" and quotation marks around it."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        lowered = text[start:end].lower()
+        for word in (*rules.alias_cues, "the"):
+            if lowered.startswith(word + " "):
+                start += len(word) + 1
+                changed = True
+                break
+        while start < end and (text[start] in _QUOTES or text[start].isspace()):
+            start, changed = start + 1, True
+        while end > start and (text[end - 1] in _QUOTES or text[end - 1] in " .,"):
+            end, changed = end - 1, True
+    return start, end
+
+
+def _looks_like_name(alias: str, long: str) -> bool:
+    """Capitalised words only, not a year or a place in parentheses after a person."""
+    words = alias.split()
+    if not words or len(words) > 8 or alias == long or any(c.isdigit() for c in alias):
+        return False
+    capitals = [w for w in words if w[:1].isupper()]
+    return len(capitals) >= len(words) / 2
+
+
+def acronym_links(names: list[Name], rules: ActorRules) -> list[Link]:
+    """An acronym whose letters are the initials of a long name in the same article."""
+    longs = [n for n in names if n.type != "person" and len(n.text.split()) >= 2]
+    links: list[Link] = []
+    for name in names:
+        if name.how != ACRONYM or name.country is not None:
+            continue
+        letters = name.text.replace(".", "").upper()
+        for long in longs:
+            if letters in _initials(long.text, rules):
+                links.append(Link(long, name))
+                break
+    return links
+
+
+def _initials(long: str, rules: ActorRules) -> set[str]:
+    """ "Department of Justice" -> {"DJ", "DOJ"}: with and without the small words."""
+    words = [w for w in re.split(r"[\s-]+", long) if w]
+    content = "".join(w[0] for w in words if w.lower() not in rules.connectors).upper()
+    every = "".join(w[0] for w in words).upper()
+    return {content, every}

@@ -1,0 +1,174 @@
+"""Names that stand for the same actor, grouped; then every other place the article uses one
+of those names (spaCy's tagger misses most repeats of an acronym) becomes a mention too.
+
+Two names are one actor when the article says so (an alias), when one is the acronym of the
+other, when they name the same country (its name, code, capital or seat of government, or
+demonym), when they are the same text, or when a surname, first name or shorter form of a
+person's or organisation's name follows the full name ("Rell" after "Tomas Rell", "the
+Fellowship" after "the Fellowship of the Open Hand").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from unspin.rules.actors import ActorRules
+from unspin.stages.entities.aliases import Link
+from unspin.stages.entities.names import DEMONYM, METONYM, NAME, Name
+
+_RANK = {"country": 0, "person": 1, "organization": 2, "group": 3, "place": 4}
+_NOT_SCANNED = frozenset({METONYM, DEMONYM})
+
+
+class Clusters:
+    """Union-find over an article's names; indices are positions in `names`."""
+
+    def __init__(self, names: list[Name]) -> None:
+        self.names = sorted(names, key=lambda n: (n.start, -n.end))
+        self.parent = list(range(len(self.names)))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> list[list[Name]]:
+        """The clusters, each in text order, ordered by first mention."""
+        found: dict[int, list[Name]] = defaultdict(list)
+        for i, name in enumerate(self.names):
+            found[self.find(i)].append(name)
+        return sorted(found.values(), key=lambda g: g[0].start)
+
+    def attach(self, name: Name, to: int) -> None:
+        """Add a name to the cluster of name `to`."""
+        self.names.append(name)
+        self.parent.append(self.find(to))
+
+    def index(self, name: Name) -> int:
+        return next(i for i, n in enumerate(self.names) if n is name)
+
+
+def cluster(names: list[Name], links: Iterable[Link], rules: ActorRules) -> Clusters:
+    """Group names into actors by aliases, same text or country, and shorter forms."""
+    clusters = Clusters(names)
+    for link in links:
+        clusters.union(clusters.index(link.long), clusters.index(link.alias))
+    by_key: dict[str, int] = {}
+    for i, name in enumerate(clusters.names):
+        key = _key(name, rules)
+        if key in by_key:
+            clusters.union(by_key[key], i)
+        else:
+            by_key[key] = i
+    _link_people(clusters, rules)
+    return clusters
+
+
+def _key(name: Name, rules: ActorRules) -> str:
+    if name.country is not None:
+        return "country:" + name.country
+    if name.type == "person":
+        words = _person_words(name.text, rules)
+        if len(words) >= 2:
+            return f"person:{words[0]} {words[-1]}"
+    return "name:" + name.text.replace(".", "").casefold()
+
+
+def _person_words(text: str, rules: ActorRules) -> list[str]:
+    words = [w for w in re.split(r"\s+", text.casefold()) if w.rstrip(".") not in rules.titles]
+    return [w for w in words if len(w.rstrip(".")) > 1 or not w.endswith(".")]  # no initials
+
+
+def _link_people(clusters: Clusters, rules: ActorRules) -> None:
+    """A one-word person name joins the nearest full name (before it, else after) that ends
+    or begins with that word: "Rell" -> "Tomas Rell", "Hillary" -> "Hillary Clinton"."""
+    people = [(i, _person_words(n.text, rules)) for i, n in enumerate(clusters.names)]
+    full = [(i, w) for i, w in people if len(w) >= 2 and clusters.names[i].type == "person"]
+    for i, words in people:
+        if len(words) != 1 or clusters.names[i].type not in ("person", "organization"):
+            continue
+        candidates = [j for j, w in full if words[0] in (w[0], w[-1])]
+        if candidates:
+            at = clusters.names[i].start
+            before = [j for j in candidates if clusters.names[j].start < at]
+            clusters.union(i, before[-1] if before else candidates[0])
+
+
+def cluster_type(names: list[Name]) -> str:
+    return min((n.type for n in names), key=lambda t: _RANK.get(t, 9))
+
+
+def scan(text: str, clusters: Clusters, rules: ActorRules) -> list[Name]:
+    """Every other place the text uses a name (or a short form of an organisation's name) of
+    one of the clusters: new Names, each already joined to its cluster in `clusters`."""
+    owners = _owners(clusters, rules)
+    if not owners:
+        return []
+    pattern = re.compile(
+        r"(?<![\w.])("
+        + "|".join(re.escape(s) for s in sorted(owners, key=len, reverse=True))
+        + r")(?![\w])"
+    )
+    taken = [(n.start, n.end) for n in clusters.names]
+    found: list[tuple[Name, int]] = []
+    for match in pattern.finditer(text):
+        start, end = match.span(1)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        owner = _nearest(owners[match.group(1)], start, clusters)
+        model = clusters.names[owner]
+        found.append((Name(start, end, match.group(1), model.type, NAME, model.country), owner))
+    return _joined(clusters, found)
+
+
+def _owners(clusters: Clusters, rules: ActorRules) -> dict[str, list[int]]:
+    """Each scannable name -> the names (indices) whose clusters use it."""
+    owners: dict[str, list[int]] = defaultdict(list)
+    for i, name in enumerate(clusters.names):
+        if name.how in _NOT_SCANNED or name.type in ("place", "group") or len(name.text) < 2:
+            continue
+        forms = {name.text, *_short_forms(name, rules)}
+        for form in forms:
+            owners[form].append(i)
+    return owners
+
+
+def _short_forms(name: Name, rules: ActorRules) -> list[str]:
+    """ "the Fellowship" for "Fellowship of the Open Hand", "the Front" for "National Renewal
+    Front": the shorter forms an organisation's name is repeated in, with "the"."""
+    if name.type != "organization":
+        return []
+    words = name.text.split()
+    if len(words) < 2:
+        return []
+    connector = next((k for k, w in enumerate(words) if w.lower() in rules.connectors), None)
+    head = words[0] if connector == 1 else words[-1]
+    return [f"the {head}"] if head[:1].isupper() and head.isalpha() else []
+
+
+def _nearest(candidates: list[int], at: int, clusters: Clusters) -> int:
+    """Of the names using the same text, the one of the cluster mentioned last before `at`."""
+    roots = {clusters.find(i) for i in candidates}
+    if len(roots) == 1:
+        return candidates[0]
+    before = [i for i, n in enumerate(clusters.names) if n.start < at and clusters.find(i) in roots]
+    return before[-1] if before else candidates[0]
+
+
+def _joined(clusters: Clusters, found: list[tuple[Name, int]]) -> list[Name]:
+    """Add scanned names to the clusters (a short form keeps "the" out of its offsets)."""
+    added: list[Name] = []
+    for name, owner in found:
+        if name.text.startswith("the "):
+            name = Name(name.start + 4, name.end, name.text[4:], name.type, NAME, name.country)
+        clusters.attach(name, owner)
+        added.append(name)
+    return added

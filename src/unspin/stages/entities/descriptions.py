@@ -1,0 +1,113 @@
+"""Actors named by a description rather than a name.
+
+- Definite descriptions ("the group", "the extremist organisation", "the regime", "the
+  minister") refer back to the nearest actor of a fitting type mentioned before them, one that
+  an earlier description with the same head noun already pointed at if there is one.
+- Groups of people that act ("former members", "critics of the government") are actors of
+  their own, one per distinct phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from unspin.rules.actors import ActorRules
+from unspin.stages.entities.names import DESCRIPTION, GROUP, Name
+
+_DETERMINERS = frozenset({"the", "this", "that"})
+_FITS = {
+    "organization": ("organization", "group", "country"),
+    "country": ("country",),
+    "person": ("person",),
+}
+_REACH = 1500  # characters back a description looks for what it refers to
+_ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos"})
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    name: Name  # the head noun phrase without its determiner ("extremist organisation")
+    head: str  # the head noun, lower-case
+    refers: str  # the actor type the head noun refers to
+
+
+def descriptions(doc: Any, rules: ActorRules, names: list[Name]) -> list[Description]:
+    """The definite singular descriptions of an article that may refer to an actor."""
+    found: list[Description] = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        refers = rules.descriptions.get(root.lower_) or rules.descriptions.get(root.lemma_.lower())
+        if refers is None or root.tag_ in ("NNS", "NNPS") or chunk[0].lower_ not in _DETERMINERS:
+            continue
+        if _names_something(chunk, names) or _followed_by_of_name(root):
+            continue
+        start = chunk[1].idx if len(chunk) > 1 else root.idx
+        end = root.idx + len(root.text)
+        if end <= start:
+            continue
+        text = doc.text[start:end]
+        found.append(Description(Name(start, end, text, refers, DESCRIPTION), root.lower_, refers))
+    return found
+
+
+def _names_something(chunk: Any, names: list[Name]) -> bool:
+    start, end = chunk.start_char, chunk.end_char
+    return any(n.overlaps(start, end) for n in names)
+
+
+def _followed_by_of_name(root: Any) -> bool:
+    """ "the government of Valdoria": the name that follows is the mention, not this."""
+    return any(child.dep_ == "prep" and child.lower_ == "of" for child in root.children)
+
+
+def antecedent(
+    description: Description,
+    mentions: list[tuple[Name, int]],
+    heads: dict[str, int],
+    generic: frozenset[str],
+) -> int | None:
+    """The actor (cluster id) a description refers to, among those mentioned within reach
+    before it: one whose name holds the head noun ("the ministry" -> "Interior Ministry"), else
+    the one an earlier description with the same head referred to, else, for a generic head
+    ("the group", "the regime"), the nearest actor of the type that head prefers."""
+    at = description.name.start
+    near = [(n, c) for n, c in mentions if at - _REACH <= n.start < at]
+    named = [c for n, c in near if n.how != DESCRIPTION and description.head in _words(n.text)]
+    if named:
+        return named[-1]
+    remembered = heads.get(description.head)
+    if remembered is not None and any(c == remembered for _, c in near):
+        return remembered
+    if description.head not in generic:
+        return None
+    for kind in _FITS[description.refers]:
+        fitting = [c for n, c in near if n.type == kind]
+        if fitting:
+            return fitting[-1]
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return set(text.casefold().split())
+
+
+def group_names(doc: Any, rules: ActorRules, names: list[Name]) -> list[Name]:
+    """Plural noun phrases for groups of people that act or are acted on ("former members",
+    "critics"), without determiners, numbers or what follows the head noun."""
+    found: list[Name] = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.tag_ not in ("NNS", "NNPS") or root.dep_ not in _ACTING:
+            continue
+        words = [
+            t for t in chunk if (t.i <= root.i and t.dep_ in ("amod", "compound")) or t.i == root.i
+        ]
+        phrase = " ".join(t.lower_ for t in words)
+        if root.lower_ not in rules.people and phrase not in rules.people:
+            continue
+        if _names_something(chunk, names) or any(t.ent_type_ for t in words):
+            continue
+        start, end = words[0].idx, root.idx + len(root.text)
+        found.append(Name(start, end, doc.text[start:end], "group", GROUP))
+    return found

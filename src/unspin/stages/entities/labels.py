@@ -1,0 +1,138 @@
+"""The labels an article pins on an actor, each a span of the article's own words:
+
+    appositive     Ilse Varga, *a 63-year-old member* ...      / *a former member*, John Doe,
+    copular        the FOH is *a sect*                          (be, become, remain)
+    premodifier    *Interior Minister* Tomas Rell, *Republican nominee* Donald Trump
+    named-as       called its leaders *fanatics*, branded the group *extremist*, described as
+    description    *the shadowy outfit* said (a description that refers to the actor)
+
+A label is the head noun with the words before it ("63-year-old member", not the relative
+clause after it), without determiners. Courtesy titles alone ("Mr.", "Sen.") are no label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from unspin.rules.actors import ActorRules
+
+APPOSITIVE, COPULAR, PREMODIFIER, NAMED_AS, DESCRIBED = (
+    "appositive",
+    "copular",
+    "premodifier",
+    "named_as",
+    "description",
+)
+_COPULAS = frozenset({"be", "become", "remain"})
+_NAMING = frozenset({"call", "label", "brand", "dub", "describe", "term", "deem", "denounce"})
+_OWNERS = frozenset({"det", "poss", "predet"})  # "Keith Ellison's former girlfriend"
+_SKIP_LEFT = frozenset({"det", "poss", "case", "punct", "predet", "cc", "prep"})
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    start: int
+    end: int
+    kind: str
+
+
+def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
+    """The labels the article pins on the mention at [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    root = span.root
+    if (
+        root.dep_ in ("compound", "nmod", "amod", "poss")
+        and not span.start <= root.head.i < span.end
+    ):
+        return []  # the name modifies another noun ("the Trump campaign"): not about the actor
+    found = [
+        *_appositives(root),
+        *_copular(root),
+        *_premodifiers(root, span, rules),
+        *_named_as(root),
+        *_after_parentheses(doc, span),
+    ]
+    return [label for label in found if label.end <= start or label.start >= end]
+
+
+def _appositives(root: Any) -> list[Label]:
+    found = [_phrase(child, APPOSITIVE) for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and not root.head.ent_type_:
+        found.append(_phrase(root.head, APPOSITIVE))
+    return [label for label in found if label is not None]
+
+
+def _copular(root: Any) -> list[Label]:
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ not in _COPULAS or _negated(verb):
+        return []
+    found = [_phrase(child, COPULAR) for child in verb.children if child.dep_ == "attr"]
+    return [label for label in found if label is not None]
+
+
+def _named_as(root: Any) -> list[Label]:
+    """ "called X a liar", "branded X (as) extremists", "X was described as a sect"."""
+    verb = root.head
+    if root.dep_ not in ("dobj", "nsubjpass") or verb.lemma_ not in _NAMING:
+        return []
+    found: list[Label | None] = []
+    for child in verb.children:
+        if child.dep_ in ("oprd", "xcomp", "attr", "ccomp") and child.pos_ in ("NOUN", "ADJ"):
+            found.append(_phrase(child, NAMED_AS))
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            found += [_phrase(p, NAMED_AS) for p in child.children if p.dep_ == "pobj"]
+    return [label for label in found if label is not None]
+
+
+def _after_parentheses(doc: Any, span: Any) -> list[Label]:
+    """ "the Fellowship (FOH, ...), a religious group that ...": the parser often hangs such an
+    appositive on an earlier noun; after a name and its parenthesis it is the name's."""
+    i = span.end
+    if i >= len(doc) or doc[i].text != "(":
+        return []
+    while i < len(doc) and doc[i].text != ")":
+        i += 1
+    if i + 2 >= len(doc) or doc[i + 1].text != ",":
+        return []
+    head = next((t for t in doc[i + 2 : i + 8] if t.dep_ == "appos"), None)
+    found = _phrase(head, APPOSITIVE) if head is not None else None
+    return [found] if found is not None else []
+
+
+def _premodifiers(root: Any, span: Any, rules: ActorRules) -> list[Label]:
+    """Words before a name that describe it: "Interior Minister Tomas Rell"."""
+    doc = span.doc
+    left = [
+        t for t in root.subtree if t.i < span.start and t.dep_ not in _SKIP_LEFT and not t.is_punct
+    ]
+    if not left:
+        return []
+    first = min(t.i for t in left)
+    tokens = [t for t in doc[first : span.start] if not t.is_punct or t.text == "-"]
+    while tokens and (
+        tokens[0].dep_ in _SKIP_LEFT or tokens[0].lower_ == "the" or tokens[0].tag_ == "CD"
+    ):
+        tokens.pop(0)
+    if not tokens or all(t.lower_.rstrip(".") in rules.courtesy for t in tokens):
+        return []
+    return [Label(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), PREMODIFIER)]
+
+
+def _phrase(token: Any, kind: str) -> Label | None:
+    """The head noun `token` with the words of its phrase before it, without determiners."""
+    if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.ent_type_ in ("PERSON", "GPE"):
+        return None
+    owned = {t.i for c in token.children if c.dep_ in _OWNERS for t in c.subtree}
+    left = [t for t in token.subtree if t.i <= token.i and t.i not in owned]
+    while left and (left[0].dep_ in _SKIP_LEFT or left[0].is_punct):
+        left.pop(0)
+    if not left:
+        return None
+    return Label(left[0].idx, token.idx + len(token.text), kind)
+
+
+def _negated(verb: Any) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)

@@ -1,0 +1,169 @@
+"""Where an article names an actor: spaCy's named entities, corrected where they fail on news
+actors, and the acronyms spaCy misses.
+
+A Name is one occurrence: its offsets (without a leading "the", a courtesy title or a
+possessive), the actor type it suggests and how it was found. Capitals and seats of government
+count only where they act ("Moscow dismissed ..."), not where they are places ("in Moscow");
+demonyms ("Russian agents") are mentions of their country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from unspin.rules.actors import ActorRules
+from unspin.stages.entities.countries import Gazetteer
+
+# how a name was found; also the label of the mention span in the report
+NER, ACRONYM, ALIAS, METONYM, DEMONYM, NAME, DESCRIPTION, GROUP = (
+    "ner",
+    "acronym",
+    "alias",
+    "metonym",
+    "demonym",
+    "name",
+    "description",
+    "group",
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$|^(?:[A-Z]\.){2,4}$")
+_ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
+_TYPES = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place"}
+
+
+@dataclass(slots=True)
+class Name:
+    start: int
+    end: int
+    text: str
+    type: str  # person | organization | country | group | place
+    how: str
+    country: str | None = None  # the canonical country, for countries and their metonyms
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+def ner_names(doc: Any, rules: ActorRules, places: Gazetteer) -> list[Name]:
+    """The named entities of a parsed article that can be actors, typed and trimmed."""
+    found: list[Name] = []
+    for ent in doc.ents:
+        tokens = _trimmed(ent, rules)
+        if tokens is None:
+            continue
+        name = _typed(doc, tokens, ent.label_, places, rules)
+        if name is not None:
+            found.append(name)
+    return found
+
+
+def _trimmed(ent: Any, rules: ActorRules) -> tuple[Any, Any] | None:
+    """The first and last token of an entity without "the", titles and a final "'s"."""
+    first, last = ent.start, ent.end - 1
+    doc = ent.doc
+    while first <= last and (
+        doc[first].lower_ == "the" or doc[first].lower_.rstrip(".") in rules.titles
+    ):
+        first += 1
+    while last >= first and (
+        doc[last].text in ("'s", "\u2019s", "'", "\u2019") or doc[last].is_punct
+    ):
+        last -= 1
+    if first > last or not doc[first].text[:1].isupper():
+        return None
+    return doc[first], doc[last]
+
+
+def _typed(
+    doc: Any, tokens: tuple[Any, Any], label: str, places: Gazetteer, rules: ActorRules
+) -> Name | None:
+    first, last = tokens
+    start, end = first.idx, last.idx + len(last.text)
+    text = doc.text[start:end]
+    country = places.country(text, code_ok=label == "GPE")
+    if country is not None and label in ("GPE", "ORG", "NORP", "PERSON"):
+        return Name(start, end, text, "country", NER, country)
+    if label == "NORP" and text in places.demonyms:
+        return Name(start, end, text, "country", DEMONYM, places.demonyms[text])
+    seat = places.capitals.get(text)
+    if seat is not None and label in ("GPE", "FAC", "ORG"):
+        return Name(start, end, text, "country", METONYM, seat) if _acts(last) else None
+    kind = _TYPES.get(label)
+    if kind is None:
+        return None
+    if _ACRONYM.match(text) and kind == "place":  # "NRF" tagged as a place: an organisation
+        kind = "organization"
+    if kind == "place":  # a state the country data does not know: an actor where it acts
+        if not (_acts(last) or _governed(last, rules)):
+            return None
+        kind = "country"
+    if kind == "group" and not text.endswith("s"):  # "Republican" as an adjective
+        return None
+    return Name(start, end, text, kind, NER)
+
+
+def _acts(token: Any) -> bool:
+    """Whether a name is doing or saying something (subject, possessor or agent)."""
+    head = token
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in _ACTING:
+        return True
+    return bool(head.dep_ == "pobj" and head.head.dep_ == "agent")
+
+
+def _governed(token: Any, rules: ActorRules) -> bool:
+    """ "the government of Valdoria": the place stands for its state."""
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ == "of"
+        and rules.descriptions.get(head.head.lower_) == "country"
+    )
+
+
+def acronym_names(doc: Any, rules: ActorRules, places: Gazetteer, known: list[Name]) -> list[Name]:
+    """All-capital words that name an organisation (or a country: "US", "UK") where spaCy
+    has no entity, outside headlines written in capitals."""
+    found: list[Name] = []
+    for token in doc:
+        text = token.text
+        if not _ACRONYM.match(text) or text.replace(".", "") in rules.not_actors:
+            continue
+        if _in_capitals(token) or any(n.overlaps(token.idx, token.idx + len(text)) for n in known):
+            continue
+        start, end = token.idx, token.idx + len(text)
+        country = places.country(text, code_ok=True)
+        if country is not None:
+            found.append(Name(start, end, text, "country", ACRONYM, country))
+        else:
+            found.append(Name(start, end, text, "organization", ACRONYM))
+    return found
+
+
+def _in_capitals(token: Any) -> bool:
+    """Whether a token sits among other all-capital words (a headline in capitals)."""
+    doc = token.doc
+    near = doc[max(token.i - 2, 0) : token.i + 3]
+    return sum(1 for t in near if t.is_alpha and t.is_upper and len(t) > 1) >= 3
+
+
+def proper_before(doc: Any, char: int, rules: ActorRules) -> tuple[int, int] | None:
+    """The capitalised name that ends right before offset `char` ("the Fellowship of the Open
+    Hand" before "(FOH)"), as character offsets without a leading "the"; None if none."""
+    span = doc.char_span(0, char, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    i = span.end - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    tokens: list[Any] = []
+    while i >= 0 and (doc[i].text[:1].isupper() or (doc[i].lower_ in rules.connectors and tokens)):
+        tokens.insert(0, doc[i])
+        i -= 1
+    while tokens and tokens[0].lower_ in rules.connectors:  # "The", "of"
+        tokens.pop(0)
+    if not tokens or not any(t.text[:1].isupper() for t in tokens):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
