@@ -7,6 +7,7 @@ import logging
 import click
 
 from unspin import __version__
+from unspin.cli.actors import actors_command
 from unspin.cli.analyze import analyze_command
 from unspin.cli.attribution import attribution_command
 from unspin.cli.claims import claims_command
@@ -22,6 +23,7 @@ def cli() -> None:
     logging.basicConfig(level=logging.WARNING, format="unspin: %(levelname)s: %(message)s")
 
 
+cli.add_command(actors_command)
 cli.add_command(analyze_command)
 cli.add_command(attribution_command)
 cli.add_command(claims_command)

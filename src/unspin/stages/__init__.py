@@ -33,6 +33,9 @@ REGISTRY: dict[str, Registered] = {
     "attribution": Registered("unspin.stages.attribution:AttributionStage", frozenset({"quotes"})),
     "claims": Registered("unspin.stages.claims:ClaimsStage", frozenset({"claims"})),
     "techniques": Registered("unspin.stages.techniques:TechniquesStage", frozenset({"techniques"})),
+    "accusations": Registered(
+        "unspin.stages.accusations:AccusationsStage", frozenset({"accusations"})
+    ),
 }
 
 

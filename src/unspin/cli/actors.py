@@ -1,0 +1,53 @@
+"""`unspin actors eval`: the entities and accusations stages against annotated articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from unspin.cli.common import DATA, guarded
+
+GOLD = Path("tests/fixtures/actors")
+STAGES = ("language", "segment", "entities", "attribution", "accusations")
+
+
+@click.group("actors")
+def actors_command() -> None:
+    """Evaluate the actors of a report: aliases, labels, accusations and denials."""
+
+
+@actors_command.command("eval")
+@click.option("--data", type=DATA, required=True, help="The data folder the annotations name.")
+@click.option(
+    "--gold",
+    type=DATA,
+    default=GOLD,
+    show_default=True,
+    help="Folder of annotation files (format: tests/fixtures/actors/README.md).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--each", is_flag=True, help="Also print the scores of each article.")
+def eval_command(data: Path, gold: Path, as_json: bool, each: bool) -> None:
+    """Alias-cluster (pairwise), label (overlap), accusation-edge and denial P/R/F1."""
+    from unspin.article import Article
+    from unspin.options import Options
+    from unspin.pipeline import Pipeline
+    from unspin.training import actors_eval
+    from unspin.training.actors_gold import read_gold
+
+    def run() -> None:
+        articles = read_gold(gold, data)
+        pipeline = Pipeline.build(STAGES, options=Options(stages=STAGES))
+        pairs = [(g, pipeline(Article(g.text)).to_dict()) for g in articles]
+        totals = actors_eval.score(pairs)
+        if as_json:
+            click.echo(json.dumps(actors_eval.as_json(totals), indent=2))
+            return
+        if each:
+            for g, report in pairs:
+                click.echo(actors_eval.format_scores(actors_eval.score([(g, report)]), 1) + f"  {g.path}")
+        click.echo(actors_eval.format_scores(totals, len(articles)))
+
+    guarded(run)

@@ -1,0 +1,44 @@
+"""The lexicon of the accusations stage (accusations.json), loaded once and checked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unspin.errors import RulesError
+from unspin.rules import cues, read_rules
+
+
+@dataclass(frozen=True, slots=True)
+class AccusationRules:
+    verbs: dict[str, tuple[str, ...]]  # accusing verb -> prepositions that bring the allegation
+    claiming: frozenset[str]  # verbs of saying that accuse when what is said is a wrong
+    wrongdoing: frozenset[str]
+    nouns: frozenset[str]  # "allegations that ...", "accusations against ..."
+    denying: frozenset[str]  # denial verbs (cues.json, stance deny, one word)
+    denial_targets: frozenset[str]
+    evidence: frozenset[str]
+    counter: re.Pattern[str]  # counter-evidence phrases
+
+
+@lru_cache(maxsize=1)
+def accusation_rules() -> AccusationRules:
+    data = read_rules("accusations.json")
+    try:
+        verbs = {k: tuple(v) for k, v in data["verbs"].items() if k != "about"}
+        if not all(isinstance(p, str) for preps in verbs.values() for p in preps):
+            raise RulesError("accusations.json: verbs must map to lists of prepositions")
+        counter = "|".join(re.escape(p) for p in sorted(data["counter_evidence"], key=len)[::-1])
+        return AccusationRules(
+            verbs=verbs,
+            claiming=frozenset(data["claiming"]["verbs"]),
+            wrongdoing=frozenset(data["wrongdoing"]),
+            nouns=frozenset(data["nouns"]["words"]),
+            denying=frozenset(w for w, s in cues().stance.items() if s == "deny" and " " not in w),
+            denial_targets=frozenset(data["denial_targets"]),
+            evidence=frozenset(data["evidence"]),
+            counter=re.compile(rf"\b(?:{counter})\b", re.IGNORECASE),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise RulesError(f"accusations.json: missing or malformed entry: {exc}") from exc

@@ -1,0 +1,96 @@
+"""The accusations stage: who accuses whom of what, on what evidence, and who denies it.
+
+    parse -> frames (accuse/blame/charge/call ... claim that X did wrong, allegations that)
+    -> actors (entity mentions, pronouns, the speaker of a quotation for "we")
+    -> evidence and counter-evidence nearby -> denials linked to the accusation they answer
+
+Reported accusations count: "X accused Y of Z" inside W's quotation is still X -> Y.
+An accusation whose accuser and accused are the same actor is dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from unspin.article import Article, Span
+from unspin.options import Options
+from unspin.pipeline import Stage
+from unspin.rules.accusations import AccusationRules, accusation_rules
+from unspin.stages.accusations.actors import ActorIndex
+from unspin.stages.accusations.answers import Denial, answers, denials, evidence
+from unspin.stages.accusations.frames import CONFIDENCE, Frame, frames
+
+SOURCE = "rules/accusations"
+
+
+class AccusationsStage(Stage):
+    name: ClassVar[str] = "accusations"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "entities"})
+    provides: ClassVar[frozenset[str]] = frozenset({"accusations"})
+
+    def __init__(self, *, options: Options) -> None:
+        self.rules: AccusationRules = accusation_rules()
+
+    def __call__(self, article: Article) -> Article:
+        doc = article.cache["doc"]
+        actors = ActorIndex(article)
+        found: list[tuple[Frame, str | None, str | None]] = []
+        seen: set[tuple[int, str | None, str | None]] = set()
+        for frame in frames(doc, self.rules):
+            accuser = actors.actor(frame.accuser) if frame.accuser is not None else None
+            accused = actors.actor(frame.accused)
+            key = (frame.cue.i, accuser, accused)
+            if accused is None or accused == accuser or key in seen:
+                continue
+            seen.add(key)
+            found.append((frame, accuser, accused))
+        found.sort(key=lambda f: f[0].cue.idx)
+        answered = self._denials(doc, actors, found)
+        for k, (frame, accuser, accused) in enumerate(found):
+            article.add("accusations", self._span(doc, frame, accuser, accused, answered.get(k, [])))
+        return article
+
+    def _denials(
+        self, doc: Any, actors: ActorIndex, found: list[tuple[Frame, str | None, str | None]]
+    ) -> dict[int, list[Span]]:
+        before = [(f.cue.idx, accused, accuser) for f, accuser, accused in found]
+        linked: dict[int, list[Span]] = {}
+        for denial in denials(doc, self.rules):
+            denier = actors.actor(denial.denier)
+            index = answers(denial, before, denier, self.rules)
+            if index is not None:
+                linked.setdefault(index, []).append(_denial_span(denial, denier))
+        return linked
+
+    def _span(
+        self, doc: Any, frame: Frame, accuser: str | None, accused: str, denied: list[Span]
+    ) -> Span:
+        cue = frame.cue
+        words = [cue, frame.accused, *([frame.accuser] if frame.accuser is not None else [])]
+        start = min(min(t.idx for t in words), frame.allegation[0])
+        end = max(max(t.idx + len(t.text) for t in words), frame.allegation[1])
+        sentence = cue.sent
+        start, end = max(start, sentence.start_char), min(end, sentence.end_char)
+        found = evidence(doc, start, end, self.rules)
+        attrs = {
+            "accuser": accuser,
+            "accused": accused,
+            "cue": Span(cue.idx, cue.idx + len(cue.text), None, {"lemma": cue.lemma_.lower()}),
+            "allegation": Span(*frame.allegation),
+            "shape": frame.shape,
+            "evidence": [Span(a, b, None, {"kind": kind}) for a, b, kind in found],
+            "denials": denied,
+            "confidence": CONFIDENCE[frame.shape],
+            "source": SOURCE,
+        }
+        return Span(start, end, None, attrs)
+
+
+def _denial_span(denial: Denial, denier: str | None) -> Span:
+    cue = denial.cue
+    return Span(
+        cue.idx,
+        cue.idx + len(cue.text),
+        None,
+        {"by": denier, "lemma": cue.lemma_.lower(), "source": SOURCE},
+    )

@@ -1,0 +1,80 @@
+"""Which actor a word of the parse stands for: an entity mention it sits in, or, for a pronoun,
+the actor it points back to ("we" inside a quotation is the quote's speaker; "he", "she" the
+last person before it; "they", "it" the last organisation, country or group)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from unspin.article import Article
+
+_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
+_BODIES = frozenset({"they", "them", "their", "it", "its"})
+_SPEAKERS = frozenset({"we", "us", "our", "i", "me", "my"})
+_REACH = 600  # characters back a pronoun looks for what it stands for
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    entity: str
+    type: str
+
+
+class ActorIndex:
+    """The entity mentions and quotations of an article, for finding who a word stands for."""
+
+    def __init__(self, article: Article) -> None:
+        self.mentions = sorted(
+            (Mention(m.start, m.end, e.id, e.type) for e in article.entities for m in e.mentions),
+            key=lambda m: (m.start, m.end),
+        )
+        self.starts = [m.start for m in self.mentions]
+        self.quotes = [
+            (q.attrs["content"].start, q.attrs["content"].end, q.attrs["speaker"].attrs["entity"])
+            for q in article.groups["quotes"]
+            if q.attrs.get("speaker") is not None and q.attrs["speaker"].attrs.get("entity")
+        ]
+
+    def actor(self, token: Any) -> str | None:
+        """The entity id `token` (the head word of a noun phrase) stands for, or None."""
+        start, end = token.left_edge.idx, token.idx + len(token.text)
+        inside = [m for m in self._overlapping(token.idx, end)]
+        if not inside:
+            inside = [m for m in self._overlapping(start, end) if not _possessor(token, m)]
+        if inside:
+            return inside[-1].entity
+        return self._pronoun(token.lower_, token.idx)
+
+    def _overlapping(self, start: int, end: int) -> list[Mention]:
+        last = bisect_right(self.starts, end)
+        return [m for m in self.mentions[max(last - 40, 0) : last] if m.start < end and start < m.end]
+
+    def _pronoun(self, word: str, at: int) -> str | None:
+        if word in _SPEAKERS:
+            inside = [q for q in self.quotes if q[0] <= at < q[1]]
+            return inside[-1][2] if inside else None
+        if word in _PERSONAL:
+            kinds: tuple[str, ...] = ("person",)
+        elif word in _BODIES:
+            kinds = ("organization", "country", "group")
+        else:
+            return None
+        before = self.mentions[: bisect_right(self.starts, at)]
+        for mention in reversed(before):
+            if mention.start < at - _REACH:
+                break
+            if mention.type in kinds and mention.end <= at:
+                return mention.entity
+        return None
+
+
+def _possessor(token: Any, mention: Mention) -> bool:
+    """"Rell's ministry": the mention is the possessor, not the phrase's head."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.idx <= mention.start < child.right_edge.idx + 1:
+            return True
+    return False

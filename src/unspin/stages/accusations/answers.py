@@ -1,0 +1,79 @@
+"""What the article says around an accusation: the evidence it mentions (a video, documents, a
+police statement), counter-evidence ("released for lack of evidence"), and the denials that
+answer it ("The FOH denied the allegations", "rejected that claim as absurd")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from unspin.rules.accusations import AccusationRules
+from unspin.stages.accusations.frames import _subjects
+
+EVIDENCE, COUNTER = "evidence", "counter-evidence"
+_LOOK_AHEAD = 2  # sentences after the accusation's own that may hold its evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Denial:
+    cue: Any  # token
+    denier: Any  # head token of the denier's phrase
+    target: Any | None  # what is denied: an object noun or a clause head
+
+
+def denials(doc: Any, rules: AccusationRules) -> Iterator[Denial]:
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in rules.denying:
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue
+        target = next((c for c in token.children if c.dep_ in ("dobj", "ccomp")), None)
+        for denier in _subjects(token):
+            yield Denial(token, denier, target)
+
+
+def answers(denial: Denial, accused_before: list[tuple[int, str | None, str | None]],
+            denier: str | None, rules: AccusationRules) -> int | None:
+    """The accusation (index) a denial answers: the latest one before it that accuses the
+    denier; else, when it denies "the claims" or "that claim", the latest one before it.
+    `accused_before`: (start, accused id, accuser id) of the accusations, in text order."""
+    at = denial.cue.idx
+    earlier = [(i, a) for i, a in enumerate(accused_before) if a[0] < at]
+    for i, (_, accused, _) in reversed(earlier):
+        if denier is not None and accused == denier:
+            return i
+    target = denial.target
+    if target is not None and target.lemma_.lower() in rules.denial_targets and earlier:
+        index, (_, _, accuser) = earlier[-1]
+        return index if accuser != denier else None
+    return None
+
+
+def evidence(doc: Any, start: int, end: int, rules: AccusationRules) -> list[tuple[int, int, str]]:
+    """Evidence and counter-evidence in the accusation's sentence and the next one (same
+    paragraph): (start, end, kind)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    sentences = list(doc.sents)
+    first = next(k for k, s in enumerate(sentences) if s.start <= span.start < s.end)
+    window = sentences[first : first + 1 + _LOOK_AHEAD]
+    found: list[tuple[int, int, str]] = []
+    for sentence in window:
+        text = sentence.text
+        for match in rules.counter.finditer(text):
+            found.append((sentence.start_char + match.start(), sentence.start_char + match.end(), COUNTER))
+        for chunk in sentence.noun_chunks:
+            if chunk.root.lower_ in rules.evidence and not _inside(found, chunk.start_char):
+                found.append((_without_det(chunk), chunk.end_char, EVIDENCE))
+    return found
+
+
+def _inside(found: list[tuple[int, int, str]], at: int) -> bool:
+    return any(a <= at < b for a, b, _ in found)
+
+
+def _without_det(chunk: Any) -> int:
+    first = chunk[0]
+    return chunk[1].idx if first.dep_ in ("det", "poss") and len(chunk) > 1 else first.idx

@@ -1,0 +1,208 @@
+"""Accusations in the dependency parse, one shape per function:
+
+    verbal     X accused Y of Z / blamed Y for Z / called Y a Z / branded Y as Z
+    passive    Y was accused of Z (by X)
+    blame-on   X blamed Z on Y
+    claiming   X claimed (said, alleged) that Y plotted Z      (Z a wrong: accusations.json)
+    allegedly  Y allegedly did Z                               (no accuser)
+    nominal    X's allegations that Y did Z / accusations of Z against Y
+
+Each gives the cue token, the accuser and accused head words (a conjunction gives one frame per
+pair) and the allegation's offsets. A negated cue ("did not accuse") gives nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from unspin.rules.accusations import AccusationRules
+
+VERBAL, PASSIVE, CLAIMING, ALLEGEDLY, NOMINAL = (
+    "verbal",
+    "passive",
+    "claiming",
+    "allegedly",
+    "nominal",
+)
+CONFIDENCE = {VERBAL: 0.9, PASSIVE: 0.85, NOMINAL: 0.75, CLAIMING: 0.6, ALLEGEDLY: 0.6}
+_PREDICATES = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    cue: Any  # token
+    accuser: Any | None  # head token of the accuser's phrase
+    accused: Any  # head token of the accused's phrase
+    allegation: tuple[int, int]
+    shape: str
+
+
+def frames(doc: Any, rules: AccusationRules) -> Iterator[Frame]:
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if _negated(token):
+            continue
+        if token.pos_ == "VERB" and lemma in rules.verbs:
+            yield from _verbal(token, rules.verbs[lemma])
+        if token.pos_ in ("VERB", "AUX") and lemma in rules.claiming:
+            yield from _claiming(token, rules)
+        if token.pos_ == "NOUN" and lemma in rules.nouns:
+            yield from _nominal(token)
+        if token.lower_ == "allegedly" and token.head.pos_ == "VERB":
+            yield from _allegedly(token)
+
+
+def _verbal(verb: Any, preps: tuple[str, ...]) -> Iterator[Frame]:
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    allegation = (
+        _prep_object(verb, preps)
+        or next((p for o in objects if (p := _prep_object(o, preps)) is not None), None)
+        or _predicate(verb)
+    )
+    if verb.lemma_.lower() == "blame" and _prep_object(verb, ("on",)) is not None:
+        yield from _blamed_on(verb)
+        return
+    if allegation is None:
+        return
+    if passive:
+        agents = [_pobj(c) for c in verb.children if c.dep_ == "agent"]
+        accusers = [a for agent in agents if agent is not None for a in _conjoined(agent)]
+        for accused in (a for p in passive for a in _conjoined(p)):
+            for accuser in accusers or [None]:
+                yield Frame(verb, accuser, accused, allegation, PASSIVE)
+        return
+    for accused in (a for c in verb.children if c.dep_ == "dobj" for a in _conjoined(c)):
+        for accuser in _subjects(verb) or [None]:
+            yield Frame(verb, accuser, accused, allegation, VERBAL)
+
+
+def _blamed_on(verb: Any) -> Iterator[Frame]:
+    """"X blamed the deaths on Y": the object is the wrong, "on" brings the accused."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    targets = [_pobj(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
+    if not objects:
+        return
+    for accused in (a for t in targets if t is not None for a in _conjoined(t)):
+        for accuser in _subjects(verb) or [None]:
+            yield Frame(verb, accuser, accused, _phrase(objects[0]), VERBAL)
+
+
+def _claiming(verb: Any, rules: AccusationRules) -> Iterator[Frame]:
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        yield from _wrong_by(verb, clause, rules)
+        if clause.lemma_.lower() not in rules.wrongdoing or _negated(clause):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        allegation = _after(clause, subjects[-1])
+        for accused in _conjoined(subjects[0]):
+            for accuser in _subjects(verb) or [None]:
+                yield Frame(verb, accuser, accused, allegation, CLAIMING)
+
+
+def _wrong_by(verb: Any, clause: Any, rules: AccusationRules) -> Iterator[Frame]:
+    """"claimed that they had disrupted a plot by the Fellowship": a wrong done by someone."""
+    for noun in clause.subtree:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in rules.wrongdoing:
+            continue
+        for agent in (_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"):
+            for accused in _conjoined(agent) if agent is not None else []:
+                for accuser in _subjects(verb) or [None]:
+                    yield Frame(verb, accuser, accused, _phrase(noun), CLAIMING)
+
+
+def _allegedly(adverb: Any) -> Iterator[Frame]:
+    verb = adverb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        for accused in _conjoined(subjects[0]):
+            yield Frame(adverb, None, accused, _after(verb, subjects[-1]), ALLEGEDLY)
+
+
+def _nominal(noun: Any) -> Iterator[Frame]:
+    """"allegations that Y did Z", "accusations of Z against Y", "X's charge that Y ..."."""
+    accusers = [c for c in noun.children if c.dep_ == "poss"]
+    accusers += [_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+    against = [_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"]
+    of = _prep_object(noun, ("of",))
+    for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")):
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if marks and subjects:
+            for accused in _conjoined(subjects[0]):
+                for accuser in [a for a in accusers if a is not None] or [None]:
+                    yield Frame(noun, accuser, accused, _after(clause, subjects[-1]), NOMINAL)
+            return
+    if of is not None:
+        for target in (t for t in against if t is not None):
+            for accused in _conjoined(target):
+                for accuser in [a for a in accusers if a is not None] or [None]:
+                    yield Frame(noun, accuser, accused, of, NOMINAL)
+
+
+def _subjects(verb: Any) -> list[Any]:
+    """The verb's subjects; for "..., calling them liars" or "and blamed ..." those of the
+    verb it hangs on."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    while not subjects and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return [s for subject in subjects for s in _conjoined(subject)]
+
+
+def _conjoined(token: Any) -> list[Any]:
+    """A head word and the words conjoined to it ("Abrams and civil rights groups")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            found += _conjoined(child)
+    return found
+
+
+def _pobj(prep: Any) -> Any | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _prep_object(head: Any, preps: tuple[str, ...]) -> tuple[int, int] | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            inner = _pobj(child)
+            if inner is not None:
+                return _phrase(inner)
+    return None
+
+
+def _predicate(verb: Any) -> tuple[int, int] | None:
+    """"called them a gang of fanatics": the predicate after the object."""
+    for child in verb.children:
+        if child.dep_ in _PREDICATES and child.pos_ in ("NOUN", "ADJ", "PROPN"):
+            return _phrase(child)
+    return None
+
+
+def _phrase(token: Any) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    while right.i > left.i and right.is_punct:
+        right = right.doc[right.i - 1]
+    while left.i < right.i and left.is_punct:
+        left = left.doc[left.i + 1]
+    return left.idx, right.idx + len(right.text)
+
+
+def _after(head: Any, subject: Any) -> tuple[int, int]:
+    """The clause of `head` from just after its subject to its end."""
+    doc = head.doc
+    start = subject.right_edge.i + 1
+    end = head.right_edge.i
+    while end > start and doc[end].is_punct:
+        end -= 1
+    start = min(start, end)
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def _negated(token: Any) -> bool:
+    return any(child.dep_ == "neg" for child in token.children)
