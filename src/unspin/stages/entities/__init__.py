@@ -17,7 +17,7 @@ from unspin.article import Article, Entity, Span
 from unspin.options import Options
 from unspin.pipeline import Stage
 from unspin.rules.actors import ActorRules, actor_rules
-from unspin.stages.entities.aliases import Link, acronym_links, alias_links
+from unspin.stages.entities.aliases import Link, acronym_links, alias_links, handle_links
 from unspin.stages.entities.clusters import Clusters, cluster, cluster_type, scan
 from unspin.stages.entities.countries import Gazetteer, gazetteer
 from unspin.stages.entities.descriptions import antecedent, descriptions, group_names
@@ -29,6 +29,7 @@ from unspin.stages.entities.names import (
     GROUP,
     Name,
     acronym_names,
+    handle_names,
     ner_names,
 )
 
@@ -48,8 +49,15 @@ class EntitiesStage(Stage):
     def __call__(self, article: Article) -> Article:
         doc = article.cache["doc"]
         clusters = self.clusters(doc, article.text)
+        taken = [(n.start, n.end) for n in clusters.names if n.how != DESCRIPTION]
         for number, names in enumerate(_actors(clusters), start=1):
-            article.add_entity(self._entity(doc, f"e{number}", names))
+            entity = self._entity(doc, f"e{number}", names)
+            entity.labels = [
+                label
+                for label in entity.labels
+                if not any(a <= label.start and label.end <= b for a, b in taken)
+            ]
+            article.add_entity(entity)
         return article
 
     def clusters(self, doc: Any, text: str) -> Clusters:
@@ -57,8 +65,9 @@ class EntitiesStage(Stage):
         rules = self.rules
         names = ner_names(doc, rules, self.places)
         names += acronym_names(doc, rules, self.places, names)
+        names = [n for n in names if not _handle_part(n, text)] + handle_names(doc)
         links = alias_links(doc, text, names, rules)
-        names, links = _with_aliases(names, links)
+        names, links = _with_aliases(names, links + handle_links(names))
         links += acronym_links(names, rules)
         names += group_names(doc, rules, names)
         clusters = cluster(names, links, rules)
@@ -103,6 +112,11 @@ def _with_aliases(names: list[Name], links: list[Link]) -> tuple[list[Name], lis
     return kept, fixed
 
 
+def _handle_part(name: Name, text: str) -> bool:
+    """A name spaCy found inside a handle ("Follow @KeithEllison" as a person)."""
+    return "@" in name.text or (name.start > 0 and text[name.start - 1] == "@")
+
+
 def _placed(names: list[Name], name: Name) -> Name:
     """`name` as one of `names`: the same-offset name if there is one; else added, in place
     of the names inside it."""
@@ -123,14 +137,34 @@ def _placed(names: list[Name], name: Name) -> Name:
 def _describe(doc: Any, clusters: Clusters, rules: ActorRules) -> None:
     """Attach each definite description to the actor it refers to."""
     heads: dict[str, int] = {}
+    roles = _roles(doc, clusters, rules)
     for found in descriptions(doc, rules, clusters.names):
-        mentions = sorted(
-            ((n, clusters.find(i)) for i, n in enumerate(clusters.names)), key=lambda m: m[0].start
-        )
-        root = antecedent(found, mentions, heads, rules.generic)
+        if found.owner is not None:
+            root: int | None = clusters.find(clusters.index(found.owner))
+        else:
+            mentions = sorted(
+                ((n, clusters.find(i)) for i, n in enumerate(clusters.names)),
+                key=lambda m: m[0].start,
+            )
+            root = antecedent(found, mentions, heads, rules.generic, roles)
         if root is not None:
             clusters.attach(found.name, root)
             heads[found.head] = root
+
+
+def _roles(doc: Any, clusters: Clusters, rules: ActorRules) -> dict[int, set[str]]:
+    """The words each actor's names were introduced with ("President", "minister", "judge"),
+    lower-case, for descriptions that refer back by them."""
+    roles: dict[int, set[str]] = {}
+    for i, name in enumerate(clusters.names):
+        if name.type != "person":
+            continue
+        before = doc.text[max(0, name.start - 40) : name.start].split()
+        words = {w.lower().strip(".,") for w in before[-3:]}
+        for label in labels_of(doc, name.start, name.end, rules):
+            words |= {w.lower() for w in doc.text[label.start : label.end].split()}
+        roles.setdefault(clusters.find(i), set()).update(words)
+    return roles
 
 
 def _actors(clusters: Clusters) -> list[list[Name]]:

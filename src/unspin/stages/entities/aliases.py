@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from unspin.rules.actors import ActorRules
-from unspin.stages.entities.names import ACRONYM, ALIAS, Name, proper_before
+from unspin.stages.entities.names import ACRONYM_FORM, ALIAS, HANDLE, Name, proper_before
 
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:or|and)\s+")
+_DESIGNATION = re.compile(r"^[A-Z]-[A-Za-z. ]+$")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
 
@@ -46,8 +47,11 @@ def alias_links(doc: Any, text: str, names: list[Name], rules: ActorRules) -> li
 
 
 def _long_form(doc: Any, text: str, at: int, names: list[Name], rules: ActorRules) -> Name | None:
-    """The name ending right before offset `at`: a known one, or a capitalised phrase."""
+    """The name ending right before offset `at` (and before a parenthesis there, as in
+    "Keith Ellison (D-MN), aka ..."): a known one, or a capitalised phrase."""
     end = len(text[:at].rstrip())
+    if end and text[end - 1] == ")" and (opening := text.rfind("(", 0, end)) > 0:
+        end = len(text[:opening].rstrip())
     for name in names:
         if name.end == end:
             return name
@@ -99,6 +103,8 @@ def _looks_like_name(alias: str, long: str) -> bool:
     words = alias.split()
     if not words or len(words) > 8 or alias == long or any(c.isdigit() for c in alias):
         return False
+    if _DESIGNATION.match(alias):  # "D-MN", "R-Tenn.": party and state, not a name
+        return False
     capitals = [w for w in words if w[:1].isupper()]
     return len(capitals) >= len(words) / 2
 
@@ -108,7 +114,7 @@ def acronym_links(names: list[Name], rules: ActorRules) -> list[Link]:
     longs = [n for n in names if n.type != "person" and len(n.text.split()) >= 2]
     links: list[Link] = []
     for name in names:
-        if name.how != ACRONYM or name.country is not None:
+        if not ACRONYM_FORM.match(name.text) or name.country is not None:
             continue
         letters = name.text.replace(".", "").upper()
         for long in longs:
@@ -124,3 +130,19 @@ def _initials(long: str, rules: ActorRules) -> set[str]:
     content = "".join(w[0] for w in words if w.lower() not in rules.connectors).upper()
     every = "".join(w[0] for w in words).upper()
     return {content, every}
+
+
+def handle_links(names: list[Name]) -> list[Link]:
+    """A handle that spells an actor's full name ("@KeithEllison", "@realDonaldTrump")."""
+    spelled = {
+        "".join(n.text.split()).casefold(): n
+        for n in names
+        if n.how != HANDLE and len(n.text.split()) >= 2
+    }
+    links: list[Link] = []
+    for name in (n for n in names if n.how == HANDLE):
+        handle = name.text.casefold()
+        match = next((n for key, n in spelled.items() if key in handle), None)
+        if match is not None:
+            links.append(Link(match, Name(name.start, name.end, name.text, match.type, HANDLE, match.country)))
+    return links

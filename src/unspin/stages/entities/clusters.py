@@ -20,6 +20,7 @@ from unspin.stages.entities.names import DEMONYM, METONYM, NAME, Name
 
 _RANK = {"country": 0, "person": 1, "organization": 2, "group": 3, "place": 4}
 _NOT_SCANNED = frozenset({METONYM, DEMONYM})
+FIRST = "\x00first:"  # marks a first name among the scanned forms until it is known unique
 
 
 class Clusters:
@@ -69,6 +70,7 @@ def cluster(names: list[Name], links: Iterable[Link], rules: ActorRules) -> Clus
         else:
             by_key[key] = i
     _link_people(clusters, rules)
+    _link_members(clusters)
     return clusters
 
 
@@ -89,17 +91,50 @@ def _person_words(text: str, rules: ActorRules) -> list[str]:
 
 def _link_people(clusters: Clusters, rules: ActorRules) -> None:
     """A one-word person name joins the nearest full name (before it, else after) that ends
-    or begins with that word: "Rell" -> "Tomas Rell", "Hillary" -> "Hillary Clinton"."""
+    or begins with that word: "Rell" -> "Tomas Rell", "Hillary" -> "Hillary Clinton". The
+    full name may be one spaCy took for an organisation ("Keith Lamont Scott")."""
     people = [(i, _person_words(n.text, rules)) for i, n in enumerate(clusters.names)]
-    full = [(i, w) for i, w in people if len(w) >= 2 and clusters.names[i].type == "person"]
+    full = [
+        (i, w)
+        for i, w in people
+        if len(w) >= 2 and clusters.names[i].type in ("person", "organization")
+        and clusters.names[i].country is None
+    ]
     for i, words in people:
-        if len(words) != 1 or clusters.names[i].type not in ("person", "organization"):
+        name = clusters.names[i]
+        if len(words) != 1 or name.country is not None or name.type == "group":
             continue
-        candidates = [j for j, w in full if words[0] in (w[0], w[-1])]
+        candidates = [
+            j
+            for j, w in full
+            if words[0] in (w[0], w[-1])
+            and (clusters.names[j].type == "person" or name.type == "person")
+        ]
         if candidates:
-            at = clusters.names[i].start
-            before = [j for j in candidates if clusters.names[j].start < at]
-            clusters.union(i, before[-1] if before else candidates[0])
+            before = [j for j in candidates if clusters.names[j].start < name.start]
+            chosen = before[-1] if before else candidates[0]
+            clusters.union(i, chosen)
+            name.type = clusters.names[chosen].type = "person"  # spaCy often guesses a place
+
+
+def _link_members(clusters: Clusters) -> None:
+    """"Democrats" and "the Democratic Party", "Republicans" and "the Republican Party": a
+    plural group named after a party is that party."""
+    parties = [
+        (i, n.text.split()[0].casefold())
+        for i, n in enumerate(clusters.names)
+        if n.type == "organization"
+        and len(n.text.split()) == 2
+        and n.text.endswith("Party")
+        and n.text.split()[0].isalpha()
+    ]
+    for i, name in enumerate(clusters.names):
+        if name.type != "group" or not name.text.endswith("s") or " " in name.text:
+            continue
+        stem = name.text[:-1].casefold()
+        for j, first in parties:
+            if first.startswith(stem):
+                clusters.union(i, j)
 
 
 def cluster_type(names: list[Name]) -> str:
@@ -138,12 +173,19 @@ def _owners(clusters: Clusters, rules: ActorRules) -> dict[str, list[int]]:
         forms = {name.text, *_short_forms(name, rules)}
         for form in forms:
             owners[form].append(i)
+    for form in [f for f in owners if f.startswith(FIRST)]:
+        indices = owners.pop(form)
+        if len({clusters.find(i) for i in indices}) == 1 and form[len(FIRST) :] not in owners:
+            owners[form[len(FIRST) :]] = indices  # a first name no other person shares
     return owners
 
 
 def _short_forms(name: Name, rules: ActorRules) -> list[str]:
-    """ "the Fellowship" for "Fellowship of the Open Hand", "the Front" for "National Renewal
-    Front": the shorter forms an organisation's name is repeated in, with "the"."""
+    """The shorter forms a name is repeated in: a person's surname ("Kemp", "bin Laden"); an
+    organisation's head with "the" ("the Fellowship" for "Fellowship of the Open Hand", "the
+    Front" for "National Renewal Front")."""
+    if name.type == "person":
+        return _surname(name.text, rules)
     if name.type != "organization":
         return []
     words = name.text.split()
@@ -152,6 +194,18 @@ def _short_forms(name: Name, rules: ActorRules) -> list[str]:
     connector = next((k for k, w in enumerate(words) if w.lower() in rules.connectors), None)
     head = words[0] if connector == 1 else words[-1]
     return [f"the {head}"] if head[:1].isupper() and head.isalpha() else []
+
+
+def _surname(text: str, rules: ActorRules) -> list[str]:
+    """A person's surname ("bin Laden" with its particle) and first name (scanned only where
+    no other person has it: `_owners`)."""
+    words = [w for w in text.split() if w.lower().rstrip(".") not in rules.titles]
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return []
+    particle = len(words) >= 3 and words[-2][:1].islower()  # "bin Laden", "de Blasio"
+    surname = " ".join(words[-2:]) if particle else words[-1]
+    first = words[0] if words[0].isalpha() and len(words[0]) > 2 else None
+    return [surname, *([FIRST + first] if first else [])]
 
 
 def _nearest(candidates: list[int], at: int, clusters: Clusters) -> int:

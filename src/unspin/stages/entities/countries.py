@@ -12,6 +12,10 @@ from typing import Any
 from unspin.rules.actors import actor_rules
 
 _CODE = re.compile(r"^[A-Z]{2,3}$")
+_COMPASS = frozenset(
+    {"North", "South", "East", "West", "New", "United", "Central", "Northern", "Southern",
+     "Western", "Eastern", "Great", "Equatorial", "Saint", "Sri", "El", "Cape", "Costa"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,9 @@ def gazetteer() -> Gazetteer:
         for demonym in _listed(country.demonym()):
             if demonym[:1].isupper():
                 demonyms.setdefault(demonym, name)
+                first = demonym.split()[0]
+                if first != demonym and first == name.split()[0] and first not in _COMPASS:
+                    demonyms.setdefault(first, name)  # "Saudi" (Arabian)
     for short, name in rules.country_names.items():
         names[short] = name
     return Gazetteer(names, codes, capitals, demonyms)

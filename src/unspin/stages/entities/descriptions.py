@@ -30,6 +30,7 @@ class Description:
     name: Name  # the head noun phrase without its determiner ("extremist organisation")
     head: str  # the head noun, lower-case
     refers: str  # the actor type the head noun refers to
+    owner: Name | None = None  # the country named inside it: "the Saudi government"
 
 
 def descriptions(doc: Any, rules: ActorRules, names: list[Name]) -> list[Description]:
@@ -40,15 +41,23 @@ def descriptions(doc: Any, rules: ActorRules, names: list[Name]) -> list[Descrip
         refers = rules.descriptions.get(root.lower_) or rules.descriptions.get(root.lemma_.lower())
         if refers is None or root.tag_ in ("NNS", "NNPS") or chunk[0].lower_ not in _DETERMINERS:
             continue
-        if _names_something(chunk, names) or _followed_by_of_name(root):
+        owner = _country_inside(chunk, names) if refers == "country" else None
+        if (owner is None and _names_something(chunk, names)) or _followed_by_of_name(root):
             continue
         start = chunk[1].idx if len(chunk) > 1 else root.idx
         end = root.idx + len(root.text)
         if end <= start:
             continue
-        text = doc.text[start:end]
-        found.append(Description(Name(start, end, text, refers, DESCRIPTION), root.lower_, refers))
+        name = Name(start, end, doc.text[start:end], refers, DESCRIPTION)
+        found.append(Description(name, root.lower_, refers, owner))
     return found
+
+
+def _country_inside(chunk: Any, names: list[Name]) -> Name | None:
+    """"the Saudi government", "the Russian regime": the country it is the government of."""
+    inside = [n for n in names if chunk.start_char <= n.start and n.end <= chunk.root.idx]
+    countries = [n for n in inside if n.type == "country"]
+    return countries[-1] if countries and len(countries) == len(inside) else None
 
 
 def _names_something(chunk: Any, names: list[Name]) -> bool:
@@ -66,14 +75,21 @@ def antecedent(
     mentions: list[tuple[Name, int]],
     heads: dict[str, int],
     generic: frozenset[str],
+    roles: dict[int, set[str]],
 ) -> int | None:
     """The actor (cluster id) a description refers to, among those mentioned within reach
-    before it: one whose name holds the head noun ("the ministry" -> "Interior Ministry"), else
+    before it: one whose name or an earlier label holds the head noun ("the ministry" ->
+    "Interior Ministry", "the president" -> "President Obama"), else
     the one an earlier description with the same head referred to, else, for a generic head
     ("the group", "the regime"), the nearest actor of the type that head prefers."""
     at = description.name.start
     near = [(n, c) for n, c in mentions if at - _REACH <= n.start < at]
-    named = [c for n, c in near if n.how != DESCRIPTION and description.head in _words(n.text)]
+    named = [
+        c
+        for n, c in near
+        if n.how != DESCRIPTION
+        and (description.head in _words(n.text) or description.head in roles.get(c, ()))
+    ]
     if named:
         return named[-1]
     remembered = heads.get(description.head)

@@ -26,6 +26,7 @@ APPOSITIVE, COPULAR, PREMODIFIER, NAMED_AS, DESCRIBED = (
 )
 _COPULAS = frozenset({"be", "become", "remain"})
 _NAMING = frozenset({"call", "label", "brand", "dub", "describe", "term", "deem", "denounce"})
+_NOT_LEADING = frozenset({"DET", "ADV", "NUM", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT"})
 _OWNERS = frozenset({"det", "poss", "predet"})  # "Keith Ellison's former girlfriend"
 _SKIP_LEFT = frozenset({"det", "poss", "case", "punct", "predet", "cc", "prep"})
 
@@ -112,18 +113,19 @@ def _premodifiers(root: Any, span: Any, rules: ActorRules) -> list[Label]:
         return []
     first = min(t.i for t in left)
     tokens = [t for t in doc[first : span.start] if not t.is_punct or t.text == "-"]
-    while tokens and (
-        tokens[0].dep_ in _SKIP_LEFT or tokens[0].lower_ == "the" or tokens[0].tag_ == "CD"
-    ):
+    while tokens and (tokens[0].dep_ in _SKIP_LEFT or tokens[0].pos_ in _NOT_LEADING):
         tokens.pop(0)
     if not tokens or all(t.lower_.rstrip(".") in rules.courtesy for t in tokens):
         return []
+    if len(tokens) == 1 and tokens[0].lower_.rstrip(".") in rules.titles:
+        return []  # "President Obama", "Sen. Sanders": a title, not a description
     return [Label(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), PREMODIFIER)]
 
 
 def _phrase(token: Any, kind: str) -> Label | None:
-    """The head noun `token` with the words of its phrase before it, without determiners."""
-    if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.ent_type_ in ("PERSON", "GPE"):
+    """The head noun `token` with the words of its phrase before it, without determiners. A
+    proper noun is no label ("Daily Caller, September 19"): it names, it does not describe."""
+    if token.pos_ not in ("NOUN", "ADJ") or token.ent_type_ in ("PERSON", "GPE", "DATE"):
         return None
     owned = {t.i for c in token.children if c.dep_ in _OWNERS for t in c.subtree}
     left = [t for t in token.subtree if t.i <= token.i and t.i not in owned]

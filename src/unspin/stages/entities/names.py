@@ -17,7 +17,7 @@ from unspin.rules.actors import ActorRules
 from unspin.stages.entities.countries import Gazetteer
 
 # how a name was found; also the label of the mention span in the report
-NER, ACRONYM, ALIAS, METONYM, DEMONYM, NAME, DESCRIPTION, GROUP = (
+NER, ACRONYM, ALIAS, METONYM, DEMONYM, NAME, DESCRIPTION, GROUP, HANDLE = (
     "ner",
     "acronym",
     "alias",
@@ -26,8 +26,9 @@ NER, ACRONYM, ALIAS, METONYM, DEMONYM, NAME, DESCRIPTION, GROUP = (
     "name",
     "description",
     "group",
+    "handle",
 )
-_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$|^(?:[A-Z]\.){2,4}$")
+ACRONYM_FORM = re.compile(r"^[A-Z][A-Z&]{1,5}$|^(?:[A-Z]\.){2,4}$")
 _ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
 _TYPES = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place"}
 
@@ -50,7 +51,7 @@ def ner_names(doc: Any, rules: ActorRules, places: Gazetteer) -> list[Name]:
     found: list[Name] = []
     for ent in doc.ents:
         tokens = _trimmed(ent, rules)
-        if tokens is None:
+        if tokens is None or (len(ent) == 1 and ent[0].is_upper and _in_capitals(ent[0])):
             continue
         name = _typed(doc, tokens, ent.label_, places, rules)
         if name is not None:
@@ -59,9 +60,12 @@ def ner_names(doc: Any, rules: ActorRules, places: Gazetteer) -> list[Name]:
 
 
 def _trimmed(ent: Any, rules: ActorRules) -> tuple[Any, Any] | None:
-    """The first and last token of an entity without "the", titles and a final "'s"."""
+    """The first and last token of an entity without "the", titles and a final "'s"; a
+    person's name spaCy cut short ("Ali Abdul-Karim" before "Judan") taken whole."""
     first, last = ent.start, ent.end - 1
     doc = ent.doc
+    if ent.label_ == "PERSON" and len(ent) == 1:
+        first = _name_start(doc, first, rules)
     while first <= last and (
         doc[first].lower_ == "the" or doc[first].lower_.rstrip(".") in rules.titles
     ):
@@ -73,6 +77,20 @@ def _trimmed(ent: Any, rules: ActorRules) -> tuple[Any, Any] | None:
     if first > last or not doc[first].text[:1].isupper():
         return None
     return doc[first], doc[last]
+
+
+def _name_start(doc: Any, first: int, rules: ActorRules) -> int:
+    while first > 0:
+        token = doc[first - 1]
+        joined = token.text == "-" and first > 1 and doc[first - 2].tag_ == "NNP"
+        if not (joined or token.tag_ == "NNP") or token.ent_type_:
+            break
+        if token.lower_.rstrip(".") in rules.titles or token.lower_ in rules.descriptions:
+            break
+        first -= 1
+        if token.is_sent_start:
+            break
+    return first
 
 
 def _typed(
@@ -92,7 +110,7 @@ def _typed(
     kind = _TYPES.get(label)
     if kind is None:
         return None
-    if _ACRONYM.match(text) and kind == "place":  # "NRF" tagged as a place: an organisation
+    if ACRONYM_FORM.match(text) and kind == "place":  # "NRF" tagged as a place: an organisation
         kind = "organization"
     if kind == "place":  # a state the country data does not know: an actor where it acts
         if not (_acts(last) or _governed(last, rules)):
@@ -129,7 +147,7 @@ def acronym_names(doc: Any, rules: ActorRules, places: Gazetteer, known: list[Na
     found: list[Name] = []
     for token in doc:
         text = token.text
-        if not _ACRONYM.match(text) or text.replace(".", "") in rules.not_actors:
+        if not ACRONYM_FORM.match(text) or text.replace(".", "") in rules.not_actors:
             continue
         if _in_capitals(token) or any(n.overlaps(token.idx, token.idx + len(text)) for n in known):
             continue
@@ -147,6 +165,17 @@ def _in_capitals(token: Any) -> bool:
     doc = token.doc
     near = doc[max(token.i - 2, 0) : token.i + 3]
     return sum(1 for t in near if t.is_alpha and t.is_upper and len(t) > 1) >= 3
+
+
+def handle_names(doc: Any) -> list[Name]:
+    """Social media handles ("@KeithEllison"): names of their own, joined to the actor whose
+    name they spell when there is one (aliases.handle_links)."""
+    found: list[Name] = []
+    for token in doc:
+        if len(token.text) > 2 and token.text.startswith("@") and token.text[1:].replace("_", "").isalnum():
+            start, end = token.idx + 1, token.idx + len(token.text)
+            found.append(Name(start, end, token.text[1:], "person", HANDLE))
+    return found
 
 
 def proper_before(doc: Any, char: int, rules: ActorRules) -> tuple[int, int] | None:
