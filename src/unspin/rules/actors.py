@@ -22,6 +22,8 @@ class ActorRules:
     # other heads ("the ministry") only to an actor whose name or labels hold the word
     people: frozenset[str]  # plural nouns for groups of people that act: "former members"
     not_actors: frozenset[str]  # all-capital words that are not the name of an actor
+    title_words: dict[str, str]  # abbreviated titles -> the word a description uses ("gov")
+    naming: frozenset[str]  # verbs that pin a label: "called X a liar", "branded X as"
     seats: dict[str, str]  # seat of government -> country
     country_names: dict[str, str]  # short or older names the country data lacks -> country
 
@@ -45,6 +47,8 @@ def actor_rules() -> ActorRules:
             generic=frozenset(data["generic_descriptions"]),
             people=frozenset(data["people"]),
             not_actors=frozenset(data["acronyms_not_actors"]),
+            title_words=dict(data["title_words"]),
+            naming=frozenset(data["naming_verbs"]),
             seats=dict(data["seats_of_government"]),
             country_names=dict(data["country_names"]),
         )

@@ -161,6 +161,7 @@ def _roles(doc: Any, clusters: Clusters, rules: ActorRules) -> dict[int, set[str
             continue
         before = doc.text[max(0, name.start - 40) : name.start].split()
         words = {w.lower().strip(".,") for w in before[-3:]}
+        words |= {rules.title_words[w] for w in words if w in rules.title_words}
         for label in labels_of(doc, name.start, name.end, rules):
             words |= {w.lower() for w in doc.text[label.start : label.end].split()}
         roles.setdefault(clusters.find(i), set()).update(words)

@@ -15,11 +15,13 @@ from typing import Any
 from unspin.rules.actors import ActorRules
 from unspin.stages.entities.names import DESCRIPTION, GROUP, Name
 
-_DETERMINERS = frozenset({"the", "this", "that"})
+_DETERMINERS = frozenset({"the", "this", "that", "our"})
+_PLURAL_DETERMINERS = frozenset({"the", "these", "those"})
 _FITS = {
     "organization": ("organization", "group", "country"),
     "country": ("country",),
     "person": ("person",),
+    "group": ("group",),
 }
 _REACH = 1500  # characters back a description looks for what it refers to
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos"})
@@ -38,11 +40,11 @@ def descriptions(doc: Any, rules: ActorRules, names: list[Name]) -> list[Descrip
     found: list[Description] = []
     for chunk in doc.noun_chunks:
         root = chunk.root
-        refers = rules.descriptions.get(root.lower_) or rules.descriptions.get(root.lemma_.lower())
-        if refers is None or root.tag_ in ("NNS", "NNPS") or chunk[0].lower_ not in _DETERMINERS:
+        refers = _refers(root, chunk[0].lower_, rules)
+        if refers is None:
             continue
         owner = _country_inside(chunk, names) if refers == "country" else None
-        if (owner is None and _names_something(chunk, names)) or _followed_by_of_name(root):
+        if (owner is None and _names_root(root, names)) or _followed_by_of_name(root):
             continue
         start = chunk[1].idx if len(chunk) > 1 else root.idx
         end = root.idx + len(root.text)
@@ -58,6 +60,24 @@ def _country_inside(chunk: Any, names: list[Name]) -> Name | None:
     inside = [n for n in names if chunk.start_char <= n.start and n.end <= chunk.root.idx]
     countries = [n for n in inside if n.type == "country"]
     return countries[-1] if countries and len(countries) == len(inside) else None
+
+
+def _refers(root: Any, determiner: str, rules: ActorRules) -> str | None:
+    """The actor type a definite description refers to: "the regime" a country, "the
+    minister" a person, "the defendants" a group of people; None if it is none of these."""
+    if root.tag_ in ("NNS", "NNPS"):
+        plural = root.lower_ in rules.people
+        return "group" if plural and determiner in _PLURAL_DETERMINERS else None
+    if determiner not in _DETERMINERS:
+        return None
+    return rules.descriptions.get(root.lower_) or rules.descriptions.get(root.lemma_.lower())
+
+
+def _names_root(root: Any, names: list[Name]) -> bool:
+    """Whether the head word itself is (part of) a name, or a person is named inside."""
+    start, end = root.idx, root.idx + len(root.text)
+    inside = [n for n in names if root.left_edge.idx <= n.start and n.end <= end]
+    return any(n.overlaps(start, end) for n in names) or any(n.type == "person" for n in inside)
 
 
 def _names_something(chunk: Any, names: list[Name]) -> bool:

@@ -25,7 +25,6 @@ APPOSITIVE, COPULAR, PREMODIFIER, NAMED_AS, DESCRIBED = (
     "description",
 )
 _COPULAS = frozenset({"be", "become", "remain"})
-_NAMING = frozenset({"call", "label", "brand", "dub", "describe", "term", "deem", "denounce"})
 _NOT_LEADING = frozenset({"DET", "ADV", "NUM", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT"})
 _OWNERS = frozenset({"det", "poss", "predet"})  # "Keith Ellison's former girlfriend"
 _SKIP_LEFT = frozenset({"det", "poss", "case", "punct", "predet", "cc", "prep"})
@@ -53,7 +52,7 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
         *_appositives(root),
         *_copular(root),
         *_premodifiers(root, span, rules),
-        *_named_as(root),
+        *_named_as(root, rules),
         *_after_parentheses(doc, span),
     ]
     return [label for label in found if label.end <= start or label.start >= end]
@@ -74,10 +73,10 @@ def _copular(root: Any) -> list[Label]:
     return [label for label in found if label is not None]
 
 
-def _named_as(root: Any) -> list[Label]:
+def _named_as(root: Any, rules: ActorRules) -> list[Label]:
     """ "called X a liar", "branded X (as) extremists", "X was described as a sect"."""
     verb = root.head
-    if root.dep_ not in ("dobj", "nsubjpass") or verb.lemma_ not in _NAMING:
+    if root.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in rules.naming:
         return []
     found: list[Label | None] = []
     for child in verb.children:
