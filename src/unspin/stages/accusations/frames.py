@@ -27,6 +27,7 @@ VERBAL, PASSIVE, CLAIMING, ALLEGEDLY, NOMINAL = (
     "nominal",
 )
 CONFIDENCE = {VERBAL: 0.9, PASSIVE: 0.85, NOMINAL: 0.75, CLAIMING: 0.6, ALLEGEDLY: 0.6}
+_RELATIVE = frozenset({"who", "that", "which"})
 _PREDICATES = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
 
 
@@ -146,11 +147,15 @@ def _nominal(noun: Any) -> Iterator[Frame]:
 
 def _subjects(verb: Any) -> list[Any]:
     """The verb's subjects; for "..., calling them liars" or "and blamed ..." those of the
-    verb it hangs on."""
+    verb it hangs on; for "the woman who accused ..." or "the woman alleging ..." the noun
+    the clause describes."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     while not subjects and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         verb = verb.head
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    relative = all(s.lower_ in _RELATIVE for s in subjects)
+    if verb.dep_ in ("relcl", "acl") and relative and verb.head.pos_ in ("NOUN", "PROPN"):
+        subjects = [verb.head]
     return [s for subject in subjects for s in _conjoined(subject)]
 
 

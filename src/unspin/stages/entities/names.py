@@ -50,6 +50,8 @@ def ner_names(doc: Any, rules: ActorRules, places: Gazetteer) -> list[Name]:
     """The named entities of a parsed article that can be actors, typed and trimmed."""
     found: list[Name] = []
     for ent in doc.ents:
+        if "\n" in ent.text.strip():  # spaCy ran two lines together ("Twitter\nCNN")
+            continue
         tokens = _trimmed(ent, rules)
         if tokens is None or (len(ent) == 1 and ent[0].is_upper and _in_capitals(ent[0])):
             continue
