@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DEFAULT_STAGES: tuple[str, ...] = ("language", "segment", "techniques", "attribution", "claims")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "language",
+    "segment",
+    "entities",
+    "techniques",
+    "attribution",
+    "claims",
+    "accusations",
+)
 MAX_BYTES = 5 * 1024 * 1024
 
 

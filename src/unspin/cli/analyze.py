@@ -57,7 +57,8 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     default="json,html",
     show_default=True,
     callback=_formats,
-    help="Report formats, comma-separated: json, html, md.",
+    help="Report formats, comma-separated: json, html, md, graph (the actor/accusation "
+    "graph as GraphML and node-link JSON).",
 )
 @click.option(
     "--jsonl",

@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from unspin.article import Article
+from unspin.report.graph import drawing
 from unspin.report.highlights import (
     GROUP_STAGES,
     attributed,
@@ -72,6 +73,7 @@ def render_html(article: Article) -> str:
             legend=_legend(report),
             analysed={group: stage in report["stages"] for group, stage in GROUP_STAGES.items()},
             entity_names=entity_names(report),
+            graph=drawing(report),
             speaker_of=speaker_of,
             attributed=attributed,
             data={"findings": [f.to_json() for f in _unique_findings(found)]},

@@ -28,7 +28,8 @@ def denials(doc: Any, rules: AccusationRules) -> Iterator[Denial]:
             continue
         if any(c.dep_ == "neg" for c in token.children):
             continue
-        target = next((c for c in token.children if c.dep_ in ("dobj", "ccomp")), None)
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        target = (objects or [c for c in token.children if c.dep_ == "ccomp"] or [None])[0]
         for denier in _subjects(token):
             yield Denial(token, denier, target)
 
@@ -75,5 +76,6 @@ def _inside(found: list[tuple[int, int, str]], at: int) -> bool:
 
 
 def _without_det(chunk: Any) -> int:
-    first = chunk[0]
-    return chunk[1].idx if first.dep_ in ("det", "poss") and len(chunk) > 1 else first.idx
+    """Where a noun chunk starts without its determiner or an opening quotation mark."""
+    words = [t for t in chunk if not t.is_punct and t.dep_ not in ("det", "poss")]
+    return words[0].idx if words else chunk.start_char

@@ -96,7 +96,7 @@ def _claiming(verb: Any, rules: AccusationRules) -> Iterator[Frame]:
         yield from _wrong_by(verb, clause, rules)
         if clause.lemma_.lower() not in rules.wrongdoing or _negated(clause):
             continue
-        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
             continue
         allegation = _after(clause, subjects[-1])
