@@ -48,7 +48,9 @@ def test_the_example_report_is_valid_and_says_what_was_not_analysed(example: Art
     assert "Not analysed: the techniques stage did not run." not in html
     assert "Not analysed: the attribution stage did not run." not in html
     assert example.groups["quotes"], "the shipped model found no quote in the example"
-    assert "Not analysed: the entities stage did not run." in html
+    assert example.entities and example.groups["accusations"]
+    assert "Not analysed" not in html
+    assert '<svg id="graph"' in html
     assert "of check-worthy claims attributed" in html
     assert "Valdoria&#39;s Shameful Crackdown" in html
 

@@ -63,7 +63,7 @@ def _verbal(verb: Any, preps: tuple[str, ...]) -> Iterator[Frame]:
         or next((p for o in objects if (p := _prep_object(o, preps)) is not None), None)
         or _predicate(verb)
     )
-    if verb.lemma_.lower() == "blame" and _prep_object(verb, ("on",)) is not None:
+    if verb.lemma_.lower() == "blame" and _blamed_ons(verb):
         yield from _blamed_on(verb)
         return
     if allegation is None:
@@ -83,12 +83,24 @@ def _verbal(verb: Any, preps: tuple[str, ...]) -> Iterator[Frame]:
 def _blamed_on(verb: Any) -> Iterator[Frame]:
     """"X blamed the deaths on Y": the object is the wrong, "on" brings the accused."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    targets = [_pobj(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
+    targets = _blamed_ons(verb)
     if not objects:
         return
-    for accused in (a for t in targets if t is not None for a in _conjoined(t)):
+    start, end = _phrase(objects[0])
+    cut = [c.idx for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "on"]
+    if cut:  # the parser hung "on Novak" on the object: the wrong ends before it
+        end = len(verb.doc.text[:cut[0]].rstrip())
+    for accused in (a for t in targets for a in _conjoined(t)):
         for accuser in _subjects(verb) or [None]:
-            yield Frame(verb, accuser, accused, _phrase(objects[0]), VERBAL)
+            yield Frame(verb, accuser, accused, (start, end), VERBAL)
+
+
+def _blamed_ons(verb: Any) -> list[Any]:
+    """What "on" brings after "blame", on the verb or (as the parser often has it) on its
+    object: "blamed the deaths on Novak"."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "on"]
+    return [p for p in (_pobj(prep) for prep in preps) if p is not None]
 
 
 def _claiming(verb: Any, rules: AccusationRules) -> Iterator[Frame]:
@@ -120,8 +132,11 @@ def _allegedly(adverb: Any) -> Iterator[Frame]:
     verb = adverb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
+        start, end = _after(verb, subjects[-1])
+        if start == adverb.idx:  # "X allegedly bribed ...": the allegation starts after it
+            start = adverb.nbor().idx if adverb.i + 1 < len(adverb.doc) else start
         for accused in _conjoined(subjects[0]):
-            yield Frame(adverb, None, accused, _after(verb, subjects[-1]), ALLEGEDLY)
+            yield Frame(adverb, None, accused, (start, max(end, start + 1)), ALLEGEDLY)
 
 
 def _nominal(noun: Any) -> Iterator[Frame]:

@@ -31,6 +31,7 @@ from unspin.stages.entities.names import (
     acronym_names,
     handle_names,
     ner_names,
+    proper_names,
 )
 
 SOURCE = "rules/entities"
@@ -65,6 +66,7 @@ class EntitiesStage(Stage):
         rules = self.rules
         names = ner_names(doc, rules, self.places)
         names += acronym_names(doc, rules, self.places, names)
+        names += proper_names(doc, rules, names)
         names = [n for n in names if not _handle_part(n, text)] + handle_names(doc)
         links = alias_links(doc, text, names, rules)
         names, links = _with_aliases(names, links + handle_links(names))

@@ -11,7 +11,7 @@ Fellowship" after "the Fellowship of the Open Hand").
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from unspin.rules.actors import ActorRules
@@ -138,7 +138,12 @@ def _link_members(clusters: Clusters) -> None:
 
 
 def cluster_type(names: list[Name]) -> str:
-    return min((n.type for n in names), key=lambda t: _RANK.get(t, 9))
+    """A country if any name is one; else the type most of its names were found as (spaCy
+    may take one alias for a person), ties going to the more specific type."""
+    if any(n.country is not None for n in names):
+        return "country"
+    votes = Counter(n.type for n in names)
+    return min(votes, key=lambda t: (-votes[t], _RANK.get(t, 9)))
 
 
 def scan(text: str, clusters: Clusters, rules: ActorRules) -> list[Name]:
@@ -168,6 +173,8 @@ def _owners(clusters: Clusters, rules: ActorRules) -> dict[str, list[int]]:
     """Each scannable name -> the names (indices) whose clusters use it."""
     owners: dict[str, list[int]] = defaultdict(list)
     for i, name in enumerate(clusters.names):
+        if name.country is not None:  # "Chile" itself, where only "Chilean" was tagged
+            owners[name.country].append(i)
         if name.how in _NOT_SCANNED or name.type in ("place", "group") or len(name.text) < 2:
             continue
         forms = {name.text, *_short_forms(name, rules)}

@@ -54,6 +54,7 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
         *_premodifiers(root, span, rules),
         *_named_as(root, rules),
         *_after_parentheses(doc, span),
+        *_government_of(root, rules),
     ]
     return [label for label in found if label.end <= start or label.start >= end]
 
@@ -85,6 +86,18 @@ def _named_as(root: Any, rules: ActorRules) -> list[Label]:
         elif child.dep_ == "prep" and child.lower_ == "as":
             found += [_phrase(p, NAMED_AS) for p in child.children if p.dep_ == "pobj"]
     return [label for label in found if label is not None]
+
+
+def _government_of(root: Any, rules: ActorRules) -> list[Label]:
+    """"the government of Valdoria", "the regime in Damascus": the state's own description."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("of", "in") or prep.head.pos_ != "NOUN":
+        return []
+    noun = prep.head
+    if rules.descriptions.get(noun.lower_) != "country":
+        return []
+    found = _phrase(noun, DESCRIBED)
+    return [found] if found is not None else []
 
 
 def _after_parentheses(doc: Any, span: Any) -> list[Label]:

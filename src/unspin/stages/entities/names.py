@@ -30,6 +30,7 @@ NER, ACRONYM, ALIAS, METONYM, DEMONYM, NAME, DESCRIPTION, GROUP, HANDLE = (
 )
 ACRONYM_FORM = re.compile(r"^[A-Z][A-Z&]{1,5}$|^(?:[A-Z]\.){2,4}$")
 _ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
 _TYPES = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place"}
 
 
@@ -107,7 +108,7 @@ def _typed(
     if label == "NORP" and text in places.demonyms:
         return Name(start, end, text, "country", DEMONYM, places.demonyms[text])
     seat = places.capitals.get(text)
-    if seat is not None and label in ("GPE", "FAC", "ORG"):
+    if seat is not None and label in ("GPE", "FAC", "ORG", "PERSON", "NORP"):
         return Name(start, end, text, "country", METONYM, seat) if _acts(last) else None
     kind = _TYPES.get(label)
     if kind is None:
@@ -167,6 +168,30 @@ def _in_capitals(token: Any) -> bool:
     doc = token.doc
     near = doc[max(token.i - 2, 0) : token.i + 3]
     return sum(1 for t in near if t.is_alpha and t.is_upper and len(t) > 1) >= 3
+
+
+def proper_names(doc: Any, rules: ActorRules, known: list[Name]) -> list[Name]:
+    """Names spaCy's tagger missed where they take part in a clause ("Ana Silva called Jan
+    Novak a liar"): two to four capitalised proper nouns as a subject, object or possessor;
+    an organisation when the last word says so ("... Movement"), else a person."""
+    found: list[Name] = []
+    for token in doc:
+        if token.tag_ != "NNP" or token.dep_ not in _ARGUMENTS or token.ent_type_:
+            continue
+        words = [t for t in token.lefts if t.dep_ == "compound" and t.tag_ == "NNP"] + [token]
+        if not 2 <= len(words) <= 4 or words[-1].i - words[0].i != len(words) - 1:
+            continue
+        if not all(w.is_alpha and w.text[:1].isupper() and not w.is_upper for w in words):
+            continue
+        if any(w.lower_ in rules.titles for w in words):
+            continue
+        start, end = words[0].idx, token.idx + len(token.text)
+        if any(n.overlaps(start, end) for n in known):
+            continue
+        organisation = rules.descriptions.get(token.lower_) == "organization"
+        kind = "organization" if organisation else "person"
+        found.append(Name(start, end, doc.text[start:end], kind, NER))
+    return found
 
 
 def handle_names(doc: Any) -> list[Name]:

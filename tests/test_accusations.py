@@ -1,0 +1,167 @@
+"""The accusations stage on hand-written sentences: each accusation and denial shape, evidence
+and counter-evidence, and the graph export read back with networkx."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from conftest import plain
+from unspin.article import Article
+from unspin.options import Options
+from unspin.report import render_files
+from unspin.stages.accusations import AccusationsStage
+from unspin.stages.entities import EntitiesStage
+
+
+def analysed(text: str) -> Article:
+    options = Options()
+    article = AccusationsStage(options=options)(EntitiesStage(options=options)(plain(text)))
+    article.stages += ["entities", "accusations"]
+    return article
+
+
+def edges(text: str) -> list[tuple[str | None, str | None, str, str]]:
+    """(accuser name, accused name, cue, allegation) of each accusation found."""
+    report = analysed(text).to_dict()
+    names = {e["id"]: e["name"] for e in report["entities"]}
+    return [
+        (
+            names.get(a["accuser"]) if a["accuser"] else None,
+            names.get(a["accused"]),
+            a["cue"]["text"],
+            a["allegation"]["text"],
+        )
+        for a in report["accusations"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Interior Minister Tomas Rell accused the National Renewal Front of plotting attacks.",
+            ("Tomas Rell", "National Renewal Front", "accused", "plotting attacks"),
+        ),
+        (
+            "Ana Silva blamed Jan Novak for the deaths of three workers.",
+            ("Ana Silva", "Jan Novak", "blamed", "the deaths of three workers"),
+        ),
+        (
+            "Ana Silva blamed the deaths of three workers on Jan Novak.",
+            ("Ana Silva", "Jan Novak", "blamed", "the deaths of three workers"),
+        ),
+        (
+            "Prosecutors charged Jan Novak with fraud.",
+            ("prosecutors", "Jan Novak", "charged", "fraud"),
+        ),
+        (
+            "Ana Silva called Jan Novak a liar.",
+            ("Ana Silva", "Jan Novak", "called", "a liar"),
+        ),
+        (
+            "Ana Silva branded the Open Hand Movement as extremists.",
+            ("Ana Silva", "Open Hand Movement", "branded", "extremists"),
+        ),
+        (
+            "Jan Novak was accused of bribery by Ana Silva.",
+            ("Ana Silva", "Jan Novak", "accused", "bribery"),
+        ),
+        (
+            "Ana Silva claimed that Jan Novak had plotted a coup.",
+            ("Ana Silva", "Jan Novak", "claimed", "had plotted a coup"),
+        ),
+        (
+            "Jan Novak allegedly bribed two judges.",
+            (None, "Jan Novak", "allegedly", "bribed two judges"),
+        ),
+    ],
+)
+def test_each_accusation_shape(text: str, expected: tuple[Any, ...]) -> None:
+    assert expected in edges(text)
+
+
+def test_an_accusation_with_two_accusers_is_one_edge_each() -> None:
+    found = edges("Ana Silva and the Open Hand Movement accused Jan Novak of fraud.")
+    accusers = {accuser for accuser, accused, *_ in found if accused == "Jan Novak"}
+    assert accusers == {"Ana Silva", "Open Hand Movement"}
+
+
+def test_a_negated_cue_is_no_accusation() -> None:
+    assert edges("Ana Silva did not accuse Jan Novak of fraud.") == []
+
+
+def test_a_claim_that_is_no_wrong_is_no_accusation() -> None:
+    assert edges("Ana Silva claimed that Jan Novak had won the vote.") == []
+
+
+def test_an_accusation_reported_inside_a_quotation_is_still_between_its_own_actors() -> None:
+    text = '"Ana Silva accused Jan Novak of fraud," the paper wrote.'
+    assert ("Ana Silva", "Jan Novak", "accused", "fraud") in edges(text)
+
+
+def test_a_pronoun_accuser_is_the_person_before_it() -> None:
+    text = "Ana Silva spoke on Monday. She accused the Open Hand Movement of fraud."
+    assert ("Ana Silva", "Open Hand Movement", "accused", "fraud") in edges(text)
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "The Open Hand Movement denied the allegations.",
+        "The Open Hand Movement rejected the claims as baseless.",
+        "The Open Hand Movement dismissed the accusation.",
+    ],
+)
+def test_a_denial_answers_the_accusation_against_the_denier(denial: str) -> None:
+    text = "Tomas Rell accused the Open Hand Movement of plotting attacks. " + denial
+    report = analysed(text).to_dict()
+    (accusation,) = report["accusations"]
+    (answer,) = accusation["denials"]
+    movement = next(e["id"] for e in report["entities"] if e["name"] == "Open Hand Movement")
+    assert answer["by"] == movement
+
+
+def test_a_denial_of_that_claim_answers_the_accusation_just_before() -> None:
+    text = (
+        "Critics of the government say the defectors were paid for their testimony; "
+        "the Interior Ministry rejected that claim as absurd."
+    )
+    (accusation,) = analysed(text).to_dict()["accusations"]
+    assert [d["text"] for d in accusation["denials"]] == ["rejected"]
+
+
+def test_evidence_and_counter_evidence_near_an_accusation() -> None:
+    text = (
+        "Police accused the Open Hand Movement of plotting attacks. Officers said they had "
+        "found documents and a video. All eleven members were released for lack of evidence."
+    )
+    (accusation,) = analysed(text).to_dict()["accusations"]
+    kinds = {(e["kind"], e["text"]) for e in accusation["evidence"]}
+    assert ("evidence", "documents") in kinds
+    assert ("evidence", "video") in kinds
+    assert any(kind == "counter-evidence" and "lack of evidence" in t for kind, t in kinds)
+
+
+GRAPH_TEXT = (
+    "Tomas Rell accused the Open Hand Movement of plotting attacks. "
+    "The Open Hand Movement denied the allegations. Jan Novak was charged with fraud."
+)
+
+
+def test_the_graph_export_reads_back_in_networkx() -> None:
+    files = render_files(analysed(GRAPH_TEXT), "graph")
+    graph = nx.read_graphml(io.BytesIO(files[".graphml"].encode("utf-8")))
+    names = {data["name"]: node for node, data in graph.nodes(data=True)}
+    rell, movement = names["Tomas Rell"], names["Open Hand Movement"]
+    kinds = {(a, b, d["kind"]) for a, b, d in graph.edges(data=True)}
+    assert (rell, movement, "accuses") in kinds
+    assert (movement, rell, "denies") in kinds
+    assert (names["(no accuser named)"], names["Jan Novak"], "accuses") in kinds
+    linked = nx.node_link_graph(json.loads(files[".graph.json"]), edges="edges")
+    assert sorted(linked.nodes) == sorted(graph.nodes)
+    assert linked.number_of_edges() == graph.number_of_edges()

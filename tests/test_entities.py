@@ -1,0 +1,221 @@
+"""The entities stage on hand-written sentences: each alias pattern, metonymy and demonyms,
+definite descriptions, groups of people and each kind of label. (Its quality on real articles
+is measured by `unspin actors eval`, with a floor in test_actors_gate.py.)"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import plain
+from unspin.options import Options
+from unspin.stages.entities import EntitiesStage
+
+
+def actors(text: str) -> list[dict[str, Any]]:
+    article = EntitiesStage(options=Options())(plain(text))
+    article.stages.append("entities")
+    found: list[dict[str, Any]] = article.to_dict()["entities"]
+    return found
+
+
+def actor(text: str, name: str) -> dict[str, Any]:
+    """The actor called `name` (canonically or as an alias)."""
+    for entity in actors(text):
+        if name == entity["name"] or name in entity["aliases"]:
+            return entity
+    raise AssertionError(f"no actor {name!r} in {[e['name'] for e in actors(text)]}")
+
+
+def names(entity: dict[str, Any]) -> set[str]:
+    return {entity["name"], *entity["aliases"]}
+
+
+def labels(entity: dict[str, Any]) -> set[str]:
+    return {label["text"] for label in entity["labels"]}
+
+
+FOH = (
+    "Police raided homes linked to the Fellowship of the Open Hand (FOH, also known as the "
+    "Open Hand Movement or the Handfolk), a religious group. The FOH denied it. Later the "
+    "Fellowship said its members were loyal. The Handfolk have lived there for years."
+)
+
+
+def test_parentheses_with_also_known_as_make_one_actor_of_four_names() -> None:
+    foh = actor(FOH, "FOH")
+    assert names(foh) >= {"Fellowship of the Open Hand", "FOH", "Open Hand Movement", "Handfolk"}
+    assert foh["type"] == "organization"
+
+
+def test_every_repeat_of_an_acronym_is_a_mention() -> None:
+    foh = actor(FOH, "FOH")
+    acronyms = [m for m in foh["mentions"] if m["text"] == "FOH"]
+    assert len(acronyms) == 2
+
+
+def test_a_shorter_form_with_the_refers_to_the_long_name() -> None:
+    foh = actor(FOH, "FOH")
+    assert any(m["text"] == "Fellowship" for m in foh["mentions"])
+
+
+@pytest.mark.parametrize(
+    "text, long, alias",
+    [
+        (
+            "The National Renewal Front, also known as the Renewal Movement, held a rally. "
+            "The Renewal Movement says it is peaceful.",
+            "National Renewal Front",
+            "Renewal Movement",
+        ),
+        (
+            "Acme Holdings, formerly Acme Mining, paid the fine. Acme Mining had denied it.",
+            "Acme Holdings",
+            "Acme Mining",
+        ),
+        (
+            "The Blue Lotus Society, a.k.a. the Lotus Circle, met on Sunday.",
+            "Blue Lotus Society",
+            "Lotus Circle",
+        ),
+        (
+            "The Northern Workers Union, known as Solidarnosc North, called a strike.",
+            "Northern Workers Union",
+            "Solidarnosc North",
+        ),
+    ],
+)
+def test_alias_cues_after_a_comma(text: str, long: str, alias: str) -> None:
+    assert alias in names(actor(text, long))
+
+
+def test_an_acronym_matches_the_initials_of_a_long_name_elsewhere() -> None:
+    text = (
+        "The Federal Bureau of Investigation opened a case on Monday. "
+        "A day later the FBI said it had arrested two men."
+    )
+    assert "FBI" in names(actor(text, "Federal Bureau of Investigation"))
+
+
+def test_an_acronym_spacy_takes_for_a_place_is_an_organisation() -> None:
+    text = "The NRF held a rally. Police said the NRF had no permit. The NRF denied this."
+    nrf = actor(text, "NRF")
+    assert nrf["type"] == "organization"
+    assert len(nrf["mentions"]) == 3
+
+
+def test_a_surname_and_a_title_lead_back_to_the_full_name() -> None:
+    text = (
+        "Interior Minister Tomas Rell spoke on Monday. Opposition figures were angry. "
+        "Their leader left the room. Rell said the raids would go on."
+    )
+    rell = actor(text, "Tomas Rell")
+    assert "Rell" in names(rell)
+    assert len(rell["mentions"]) == 2
+    assert "Interior Minister" in labels(rell)
+
+
+def test_a_handle_that_spells_a_name_is_that_person() -> None:
+    text = "Senator Maria Lopez spoke. Follow @MariaLopez for updates."
+    assert "MariaLopez" in names(actor(text, "Maria Lopez"))
+
+
+def test_a_capital_that_acts_stands_for_its_state() -> None:
+    text = "Russia expelled two diplomats. Moscow dismissed the report as fiction."
+    russia = actor(text, "Russia")
+    assert russia["type"] == "country"
+    assert "Moscow" in names(russia)
+
+
+def test_a_capital_that_is_only_a_place_is_no_actor() -> None:
+    text = "Russia expelled two diplomats. The talks were held in Moscow last week."
+    russia = actor(text, "Russia")
+    assert "Moscow" not in names(russia)
+    assert all(e["name"] != "Moscow" for e in actors(text))
+
+
+def test_a_seat_of_government_stands_for_its_state() -> None:
+    text = "The Kremlin said the sanctions would fail."
+    kremlin = actor(text, "Kremlin")
+    assert kremlin["name"] == "Russia"
+
+
+def test_a_demonym_is_a_mention_of_its_country_but_no_alias() -> None:
+    text = "Britain expelled two Russian agents. Russia denied sending them."
+    russia = actor(text, "Russia")
+    assert any(m["text"] == "Russian" for m in russia["mentions"])
+    assert "Russian" not in russia["aliases"]
+
+
+def test_a_state_the_country_data_does_not_know_is_an_actor_when_it_acts() -> None:
+    text = "The government of Valdoria has shown its true face. Valdoria's police arrested ten."
+    valdoria = actor(text, "Valdoria")
+    assert valdoria["type"] == "country"
+    assert "government" in labels(valdoria)
+
+
+def test_a_generic_definite_description_refers_to_the_nearest_fitting_actor() -> None:
+    text = (
+        "Police raided the offices of the Open Hand Movement on Monday. "
+        "The shadowy outfit said it had done nothing wrong."
+    )
+    movement = actor(text, "Open Hand Movement")
+    assert "shadowy outfit" in labels(movement)
+    assert any(m["text"] == "shadowy outfit" for m in movement["mentions"])
+
+
+def test_a_specific_description_needs_the_word_in_a_name_or_role() -> None:
+    text = (
+        "The Interior Ministry published a list. Jan Novak, a lawyer, read it. "
+        "The ministry later withdrew it."
+    )
+    ministry = actor(text, "Interior Ministry")
+    assert "ministry" in labels(ministry)
+    assert "ministry" not in labels(actor(text, "Jan Novak"))
+
+
+def test_a_role_before_a_name_lets_the_role_refer_back() -> None:
+    text = (
+        "President Ana Silva met the unions on Monday. Talks were tense. "
+        "The president said she would not resign."
+    )
+    assert "president" in labels(actor(text, "Ana Silva"))
+
+
+def test_groups_of_people_that_act_are_actors() -> None:
+    text = "Two former members of the group told reporters that they had been threatened."
+    members = actor(text, "former members")
+    assert members["type"] == "group"
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Ilse Varga, a 63-year-old member, spoke first.", "Ilse Varga", "63-year-old member"),
+        ("The Open Hand Movement is a sect, critics say.", "Open Hand Movement", "sect"),
+        ("Interior Minister Tomas Rell spoke.", "Tomas Rell", "Interior Minister"),
+        ("Rell called Ana Silva a liar on Monday.", "Ana Silva", "liar"),
+        ("The paper branded Ana Silva as a traitor.", "Ana Silva", "traitor"),
+    ],
+)
+def test_each_kind_of_label(text: str, name: str, label: str) -> None:
+    assert label in labels(actor(text, name))
+
+
+def test_a_courtesy_title_or_bare_office_is_no_label() -> None:
+    text = "Mr. Jan Novak and President Ana Silva met. Sen. Bob Ray joined them."
+    for name in ("Jan Novak", "Ana Silva", "Bob Ray"):
+        assert labels(actor(text, name)) == set()
+
+
+def test_a_name_used_as_a_modifier_pins_no_label_on_its_actor() -> None:
+    text = "Donald Trump spoke. The Trump campaign, a well-funded machine, answered."
+    assert "well-funded machine" not in labels(actor(text, "Donald Trump"))
+
+
+def test_every_mention_points_at_its_own_text() -> None:
+    article = EntitiesStage(options=Options())(plain(FOH))
+    for entity in article.entities:
+        for span in (*entity.mentions, *entity.labels):
+            assert 0 <= span.start < span.end <= len(FOH)
