@@ -19,11 +19,7 @@ STAGES = ("language", "segment", "entities", "attribution", "accusations")
 # a pair have as many word pieces as each other, so the attribution tagger reads both
 # versions in the same windows: what is compared is how unspin treats the actors.
 CASES = [
-    (
-        FIXTURES / "border-clash.txt",
-        ["Chile", "Santiago", "Chilean"],
-        ["Peru", "Lima", "Peruvian"],
-    ),
+    (FIXTURES / "council-dispute.txt", ["Marta Holm", "Holm"], ["Karin Lund", "Lund"]),
     (
         FIXTURES / "two-parties.txt",
         ["National Renewal Front", "NRF"],

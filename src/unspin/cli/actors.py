@@ -47,7 +47,9 @@ def eval_command(data: Path, gold: Path, as_json: bool, each: bool) -> None:
             return
         if each:
             for g, report in pairs:
-                click.echo(actors_eval.format_scores(actors_eval.score([(g, report)]), 1) + f"  {g.path}")
+                click.echo(
+                    actors_eval.format_scores(actors_eval.score([(g, report)]), 1) + f"  {g.path}"
+                )
         click.echo(actors_eval.format_scores(totals, len(articles)))
 
     guarded(run)

@@ -66,8 +66,14 @@ def actor_graph(report: dict[str, Any]) -> nx.MultiDiGraph:
 def _node(graph: nx.MultiDiGraph, entity: str | None) -> str:
     if entity is None:
         if UNKNOWN not in graph:
-            graph.add_node(UNKNOWN, name="(no accuser named)", type="unknown", aliases="",
-                           labels="", mentions=0)
+            graph.add_node(
+                UNKNOWN,
+                name="(no accuser named)",
+                type="unknown",
+                aliases="",
+                labels="",
+                mentions=0,
+            )
         return UNKNOWN
     return entity
 
@@ -90,9 +96,7 @@ def drawing(report: dict[str, Any]) -> dict[str, Any] | None:
         return None
     places = _circle(len(involved))
     at = dict(zip(involved, places, strict=True))
-    nodes = [
-        {"id": n, "x": at[n][0], "y": at[n][1], **graph.nodes[n]} for n in involved
-    ]
+    nodes = [{"id": n, "x": at[n][0], "y": at[n][1], **graph.nodes[n]} for n in involved]
     edges = [
         {"kind": d["kind"], "line": _shortened(at[a], at[b]), "title": _title(graph, a, b, d)}
         for a, b, d in graph.edges(data=True)

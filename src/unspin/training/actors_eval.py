@@ -101,16 +101,16 @@ def _is(actor: GoldActor, entity: dict[str, Any]) -> bool:
         return True
     if actor.names:
         return False
-    return any(_overlap((m["start"], m["end"]), span) for m in entity["mentions"] for span in actor.labels)
+    return any(
+        _overlap((m["start"], m["end"]), span) for m in entity["mentions"] for span in actor.labels
+    )
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _matched(
-    found: Sequence[Any], gold: Sequence[Any], fits: Callable[[Any, Any], bool]
-) -> Count:
+def _matched(found: Sequence[Any], gold: Sequence[Any], fits: Callable[[Any, Any], bool]) -> Count:
     """One-to-one greedy matching in order: each gold item matches at most one found item."""
     used: set[int] = set()
     right = 0

@@ -59,7 +59,7 @@ def read_gold(folder: Path, data: Path) -> list[GoldArticle]:
     """Every annotated article in `folder`, with its text read from `data`."""
     files = sorted(folder.glob("*.json"))
     if not files:
-        raise InputError(f"{folder}: no annotation files (*.json) found")
+        raise InputError(str(folder), "no annotation files (*.json) found")
     return [_read_one(path, data) for path in files]
 
 
@@ -86,7 +86,7 @@ def _read_one(path: Path, data: Path) -> GoldArticle:
                 GoldDenial(item["denier"], item["accusation"], _span(text, item["cue"], path))
             )
     except (OSError, KeyError, TypeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path}: not a readable actor annotation: {exc}") from exc
+        raise InputError(str(path), f"not a readable actor annotation: {exc}") from exc
     return gold
 
 
@@ -94,6 +94,6 @@ def _span(text: str, span: dict[str, Any], path: Path) -> tuple[int, int]:
     start, end = span["start"], span["end"]
     if text[start:end] != span["text"]:
         raise InputError(
-            f"{path}: span [{start}, {end}) reads {text[start:end]!r}, not {span['text']!r}"
+            str(path), f"span [{start}, {end}) reads {text[start:end]!r}, not {span['text']!r}"
         )
     return start, end

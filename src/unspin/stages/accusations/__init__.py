@@ -34,7 +34,7 @@ class AccusationsStage(Stage):
     def __call__(self, article: Article) -> Article:
         doc = article.cache["doc"]
         actors = ActorIndex(article)
-        found: list[tuple[Frame, str | None, str | None]] = []
+        found: list[tuple[Frame, str | None, str]] = []
         seen: set[tuple[int, str | None, str | None]] = set()
         for frame in frames(doc, self.rules):
             accuser = actors.actor(frame.accuser) if frame.accuser is not None else None
@@ -47,11 +47,13 @@ class AccusationsStage(Stage):
         found.sort(key=lambda f: f[0].cue.idx)
         answered = self._denials(doc, actors, found)
         for k, (frame, accuser, accused) in enumerate(found):
-            article.add("accusations", self._span(doc, frame, accuser, accused, answered.get(k, [])))
+            article.add(
+                "accusations", self._span(doc, frame, accuser, accused, answered.get(k, []))
+            )
         return article
 
     def _denials(
-        self, doc: Any, actors: ActorIndex, found: list[tuple[Frame, str | None, str | None]]
+        self, doc: Any, actors: ActorIndex, found: list[tuple[Frame, str | None, str]]
     ) -> dict[int, list[Span]]:
         before = [(f.cue.idx, accused, accuser) for f, accuser, accused in found]
         linked: dict[int, list[Span]] = {}

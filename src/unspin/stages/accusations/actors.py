@@ -51,7 +51,9 @@ class ActorIndex:
 
     def _overlapping(self, start: int, end: int) -> list[Mention]:
         last = bisect_right(self.starts, end)
-        return [m for m in self.mentions[max(last - 40, 0) : last] if m.start < end and start < m.end]
+        return [
+            m for m in self.mentions[max(last - 40, 0) : last] if m.start < end and start < m.end
+        ]
 
     def _pronoun(self, word: str, at: int) -> str | None:
         if word in _SPEAKERS:
@@ -73,7 +75,7 @@ class ActorIndex:
 
 
 def _possessor(token: Any, mention: Mention) -> bool:
-    """"Rell's ministry": the mention is the possessor, not the phrase's head."""
+    """ "Rell's ministry": the mention is the possessor, not the phrase's head."""
     for child in token.children:
         if child.dep_ == "poss" and child.idx <= mention.start < child.right_edge.idx + 1:
             return True

@@ -4,7 +4,7 @@ answer it ("The FOH denied the allegations", "rejected that claim as absurd").""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,8 +34,12 @@ def denials(doc: Any, rules: AccusationRules) -> Iterator[Denial]:
             yield Denial(token, denier, target)
 
 
-def answers(denial: Denial, accused_before: list[tuple[int, str | None, str | None]],
-            denier: str | None, rules: AccusationRules) -> int | None:
+def answers(
+    denial: Denial,
+    accused_before: Sequence[tuple[int, str, str | None]],
+    denier: str | None,
+    rules: AccusationRules,
+) -> int | None:
     """The accusation (index) a denial answers: the latest one before it that accuses the
     denier; else, when it denies "the claims" or "that claim", the latest one before it.
     `accused_before`: (start, accused id, accuser id) of the accusations, in text order."""
@@ -64,7 +68,9 @@ def evidence(doc: Any, start: int, end: int, rules: AccusationRules) -> list[tup
     for sentence in window:
         text = sentence.text
         for match in rules.counter.finditer(text):
-            found.append((sentence.start_char + match.start(), sentence.start_char + match.end(), COUNTER))
+            found.append(
+                (sentence.start_char + match.start(), sentence.start_char + match.end(), COUNTER)
+            )
         for chunk in sentence.noun_chunks:
             if chunk.root.lower_ in rules.evidence and not _inside(found, chunk.start_char):
                 found.append((_without_det(chunk), chunk.end_char, EVIDENCE))
@@ -78,4 +84,4 @@ def _inside(found: list[tuple[int, int, str]], at: int) -> bool:
 def _without_det(chunk: Any) -> int:
     """Where a noun chunk starts without its determiner or an opening quotation mark."""
     words = [t for t in chunk if not t.is_punct and t.dep_ not in ("det", "poss")]
-    return words[0].idx if words else chunk.start_char
+    return int(words[0].idx if words else chunk.start_char)

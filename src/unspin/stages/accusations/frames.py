@@ -81,7 +81,7 @@ def _verbal(verb: Any, preps: tuple[str, ...]) -> Iterator[Frame]:
 
 
 def _blamed_on(verb: Any) -> Iterator[Frame]:
-    """"X blamed the deaths on Y": the object is the wrong, "on" brings the accused."""
+    """ "X blamed the deaths on Y": the object is the wrong, "on" brings the accused."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     targets = _blamed_ons(verb)
     if not objects:
@@ -89,7 +89,7 @@ def _blamed_on(verb: Any) -> Iterator[Frame]:
     start, end = _phrase(objects[0])
     cut = [c.idx for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "on"]
     if cut:  # the parser hung "on Novak" on the object: the wrong ends before it
-        end = len(verb.doc.text[:cut[0]].rstrip())
+        end = len(verb.doc.text[: cut[0]].rstrip())
     for accused in (a for t in targets for a in _conjoined(t)):
         for accuser in _subjects(verb) or [None]:
             yield Frame(verb, accuser, accused, (start, end), VERBAL)
@@ -118,7 +118,7 @@ def _claiming(verb: Any, rules: AccusationRules) -> Iterator[Frame]:
 
 
 def _wrong_by(verb: Any, clause: Any, rules: AccusationRules) -> Iterator[Frame]:
-    """"claimed that they had disrupted a plot by the Fellowship": a wrong done by someone."""
+    """ "claimed that they had disrupted a plot by the Fellowship": a wrong done by someone."""
     for noun in clause.subtree:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in rules.wrongdoing:
             continue
@@ -140,7 +140,7 @@ def _allegedly(adverb: Any) -> Iterator[Frame]:
 
 
 def _nominal(noun: Any) -> Iterator[Frame]:
-    """"allegations that Y did Z", "accusations of Z against Y", "X's charge that Y ..."."""
+    """ "allegations that Y did Z", "accusations of Z against Y", "X's charge that Y ..."."""
     accusers = [c for c in noun.children if c.dep_ == "poss"]
     accusers += [_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
     against = [_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"]
@@ -197,7 +197,7 @@ def _prep_object(head: Any, preps: tuple[str, ...]) -> tuple[int, int] | None:
 
 
 def _predicate(verb: Any) -> tuple[int, int] | None:
-    """"called them a gang of fanatics": the predicate after the object."""
+    """ "called them a gang of fanatics": the predicate after the object."""
     for child in verb.children:
         if child.dep_ in _PREDICATES and child.pos_ in ("NOUN", "ADJ", "PROPN"):
             return _phrase(child)

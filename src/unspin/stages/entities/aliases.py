@@ -144,5 +144,9 @@ def handle_links(names: list[Name]) -> list[Link]:
         handle = name.text.casefold()
         match = next((n for key, n in spelled.items() if key in handle), None)
         if match is not None:
-            links.append(Link(match, Name(name.start, name.end, name.text, match.type, HANDLE, match.country)))
+            links.append(
+                Link(
+                    match, Name(name.start, name.end, name.text, match.type, HANDLE, match.country)
+                )
+            )
     return links

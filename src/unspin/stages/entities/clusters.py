@@ -97,7 +97,8 @@ def _link_people(clusters: Clusters, rules: ActorRules) -> None:
     full = [
         (i, w)
         for i, w in people
-        if len(w) >= 2 and clusters.names[i].type in ("person", "organization")
+        if len(w) >= 2
+        and clusters.names[i].type in ("person", "organization")
         and clusters.names[i].country is None
     ]
     for i, words in people:
@@ -118,7 +119,7 @@ def _link_people(clusters: Clusters, rules: ActorRules) -> None:
 
 
 def _link_members(clusters: Clusters) -> None:
-    """"Democrats" and "the Democratic Party", "Republicans" and "the Republican Party": a
+    """ "Democrats" and "the Democratic Party", "Republicans" and "the Republican Party": a
     plural group named after a party is that party."""
     parties = [
         (i, n.text.split()[0].casefold())

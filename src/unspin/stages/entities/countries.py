@@ -13,8 +13,26 @@ from unspin.rules.actors import actor_rules
 
 _CODE = re.compile(r"^[A-Z]{2,3}$")
 _COMPASS = frozenset(
-    {"North", "South", "East", "West", "New", "United", "Central", "Northern", "Southern",
-     "Western", "Eastern", "Great", "Equatorial", "Saint", "Sri", "El", "Cape", "Costa"}
+    {
+        "North",
+        "South",
+        "East",
+        "West",
+        "New",
+        "United",
+        "Central",
+        "Northern",
+        "Southern",
+        "Western",
+        "Eastern",
+        "Great",
+        "Equatorial",
+        "Saint",
+        "Sri",
+        "El",
+        "Cape",
+        "Costa",
+    }
 )
 
 

@@ -56,7 +56,7 @@ def descriptions(doc: Any, rules: ActorRules, names: list[Name]) -> list[Descrip
 
 
 def _country_inside(chunk: Any, names: list[Name]) -> Name | None:
-    """"the Saudi government", "the Russian regime": the country it is the government of."""
+    """ "the Saudi government", "the Russian regime": the country it is the government of."""
     inside = [n for n in names if chunk.start_char <= n.start and n.end <= chunk.root.idx]
     countries = [n for n in inside if n.type == "country"]
     return countries[-1] if countries and len(countries) == len(inside) else None

@@ -89,7 +89,7 @@ def _named_as(root: Any, rules: ActorRules) -> list[Label]:
 
 
 def _government_of(root: Any, rules: ActorRules) -> list[Label]:
-    """"the government of Valdoria", "the regime in Damascus": the state's own description."""
+    """ "the government of Valdoria", "the regime in Damascus": the state's own description."""
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ not in ("of", "in") or prep.head.pos_ != "NOUN":
         return []

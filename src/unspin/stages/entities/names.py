@@ -199,7 +199,11 @@ def handle_names(doc: Any) -> list[Name]:
     name they spell when there is one (aliases.handle_links)."""
     found: list[Name] = []
     for token in doc:
-        if len(token.text) > 2 and token.text.startswith("@") and token.text[1:].replace("_", "").isalnum():
+        if (
+            len(token.text) > 2
+            and token.text.startswith("@")
+            and token.text[1:].replace("_", "").isalnum()
+        ):
             start, end = token.idx + 1, token.idx + len(token.text)
             found.append(Name(start, end, token.text[1:], "person", HANDLE))
     return found
