@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from unspin.errors import RulesError
 from unspin.rules import cues, read_rules
@@ -15,6 +16,7 @@ class AccusationRules:
     verbs: dict[str, tuple[str, ...]]  # accusing verb -> prepositions that bring the allegation
     claiming: frozenset[str]  # verbs of saying that accuse when what is said is a wrong
     wrongdoing: frozenset[str]
+    negative: frozenset[str]  # words of clearly negative valence (VADER's lexicon)
     nouns: frozenset[str]  # "allegations that ...", "accusations against ..."
     denying: frozenset[str]  # denial verbs (cues.json, stance deny, one word)
     denial_targets: frozenset[str]
@@ -34,6 +36,7 @@ def accusation_rules() -> AccusationRules:
             verbs=verbs,
             claiming=frozenset(data["claiming"]["verbs"]),
             wrongdoing=frozenset(data["wrongdoing"]),
+            negative=negative_words(float(data["negative_valence"])),
             nouns=frozenset(data["nouns"]["words"]),
             denying=frozenset(w for w, s in cues().stance.items() if s == "deny" and " " not in w),
             denial_targets=frozenset(data["denial_targets"]),
@@ -42,3 +45,22 @@ def accusation_rules() -> AccusationRules:
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise RulesError(f"accusations.json: missing or malformed entry: {exc}") from exc
+
+
+def negative_words(threshold: float) -> frozenset[str]:
+    """The words of VADER's sentiment lexicon (the vaderSentiment package, MIT) whose mean
+    valence is at or below `threshold`: "abuse" -3.2, "lying" -2.4, "unacceptable" -2.0."""
+    try:
+        text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
+    except (ModuleNotFoundError, OSError) as exc:
+        raise RulesError(f"the VADER lexicon could not be read: {exc}") from exc
+    words: set[str] = set()
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            try:
+                if float(parts[1]) <= threshold:
+                    words.add(parts[0].lower())
+            except ValueError:
+                continue
+    return frozenset(words)

@@ -4,13 +4,18 @@ last person before it; "they", "it" the last organisation, country or group)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from unspin.article import Article
 
-_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
+_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+           "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_PERSONAL = frozenset(_GENDER)
+_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _BODIES = frozenset({"they", "them", "their", "it", "its"})
 _SPEAKERS = frozenset({"we", "us", "our", "i", "me", "my"})
 _REACH = 600  # characters back a pronoun looks for what it stands for
@@ -33,6 +38,7 @@ class ActorIndex:
             key=lambda m: (m.start, m.end),
         )
         self.starts = [m.start for m in self.mentions]
+        self.genders = _genders(article, self.mentions)
         self.quotes = [
             (q.attrs["content"].start, q.attrs["content"].end, q.attrs["speaker"].attrs["entity"])
             for q in article.groups["quotes"]
@@ -65,11 +71,14 @@ class ActorIndex:
             kinds = ("organization", "country", "group")
         else:
             return None
+        gender = _GENDER.get(word)
         before = self.mentions[: bisect_right(self.starts, at)]
         for mention in reversed(before):
             if mention.start < at - _REACH:
                 break
-            if mention.type in kinds and mention.end <= at:
+            if mention.type not in kinds or mention.end > at:
+                continue
+            if gender is None or self.genders.get(mention.entity, gender) == gender:
                 return mention.entity
         return None
 
@@ -80,3 +89,20 @@ def _possessor(token: Any, mention: Mention) -> bool:
         if child.dep_ == "poss" and child.idx <= mention.start < child.right_edge.idx + 1:
             return True
     return False
+
+
+def _genders(article: Article, mentions: list[Mention]) -> dict[str, str]:
+    """The gender the article's own pronouns give each person: a "he" or "she" votes for the
+    one person named in its sentence or the sentence before, if there is just one."""
+    votes: dict[str, Counter[str]] = {}
+    text = article.text
+    sentences = article.groups["sentences"]
+    starts = [s.start for s in sentences]
+    people = [m for m in mentions if m.type == "person"]
+    for match in _PRONOUN.finditer(text):
+        k = bisect_right(starts, match.start()) - 1
+        window = sentences[max(k - 1, 0)].start if sentences else 0
+        named = {m.entity for m in people if window <= m.start < match.start()}
+        if len(named) == 1:
+            votes.setdefault(named.pop(), Counter())[_GENDER[match.group(0).lower()]] += 1
+    return {entity: count.most_common(1)[0][0] for entity, count in votes.items()}

@@ -106,10 +106,8 @@ def _blamed_ons(verb: Any) -> list[Any]:
 def _claiming(verb: Any, rules: AccusationRules) -> Iterator[Frame]:
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         yield from _wrong_by(verb, clause, rules)
-        if clause.lemma_.lower() not in rules.wrongdoing or _negated(clause):
-            continue
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects:
+        if not subjects or _negated(clause) or not _wrong(clause, subjects, rules):
             continue
         allegation = _after(clause, subjects[-1])
         for accused in _conjoined(subjects[0]):
@@ -126,6 +124,18 @@ def _wrong_by(verb: Any, clause: Any, rules: AccusationRules) -> Iterator[Frame]
             for accused in _conjoined(agent) if agent is not None else []:
                 for accuser in _subjects(verb) or [None]:
                     yield Frame(verb, accuser, accused, _phrase(noun), CLAIMING)
+
+
+def _wrong(clause: Any, subjects: list[Any], rules: AccusationRules) -> bool:
+    """Whether a reported clause says its subject did wrong: its verb is a wrong ("plotted"),
+    or a word after the subject is clearly negative ("lacks the judgment", "is lying")."""
+    if clause.lemma_.lower() in rules.wrongdoing:
+        return True
+    said = {t.i for s in subjects for t in s.subtree}
+    return any(
+        t.i not in said and (t.lower_ in rules.negative or t.lemma_.lower() in rules.negative)
+        for t in clause.subtree
+    )
 
 
 def _allegedly(adverb: Any) -> Iterator[Frame]:
