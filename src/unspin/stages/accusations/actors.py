@@ -12,8 +12,16 @@ from typing import Any
 
 from unspin.article import Article
 
-_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-           "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
 _PERSONAL = frozenset(_GENDER)
 _PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _BODIES = frozenset({"they", "them", "their", "it", "its"})

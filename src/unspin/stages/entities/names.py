@@ -69,6 +69,9 @@ def _trimmed(ent: Any, rules: ActorRules) -> tuple[Any, Any] | None:
     doc = ent.doc
     if ent.label_ == "PERSON" and len(ent) == 1:
         first = _name_start(doc, first, rules)
+    if ent.label_ == "PERSON":  # "Ali Abdul-Karim" before an untagged "Judan"
+        while last + 1 < len(doc) and _more_name(doc[last + 1], rules):
+            last += 1
     while first <= last and (
         doc[first].lower_ == "the" or doc[first].lower_.rstrip(".") in rules.titles
     ):
@@ -94,6 +97,18 @@ def _name_start(doc: Any, first: int, rules: ActorRules) -> int:
         if token.is_sent_start:
             break
     return first
+
+
+def _more_name(token: Any, rules: ActorRules) -> bool:
+    return bool(
+        token.tag_ == "NNP"
+        and not token.ent_type_
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and not token.is_upper
+        and token.lower_ not in rules.titles
+        and token.lower_ not in rules.descriptions
+    )
 
 
 def _typed(
