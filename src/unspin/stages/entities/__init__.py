@@ -104,13 +104,15 @@ class EntitiesStage(Stage):
 
 def _with_aliases(names: list[Name], links: list[Link]) -> tuple[list[Name], list[Link]]:
     """Add the names aliases introduce; where one covers names spaCy found (a long form it
-    split or mistyped), it replaces them, and an alias spaCy also found is that same name."""
+    split or mistyped), it replaces them, and an alias spaCy also found is that same name.
+    A link whose name lies inside a longer name is dropped."""
     kept = list(names)
     fixed: list[Link] = []
     for link in links:
         long = _placed(kept, link.long)
         alias = _placed(kept, link.alias)
-        fixed.append(Link(long, alias))
+        if long is not None and alias is not None:
+            fixed.append(Link(long, alias))
     return kept, fixed
 
 
@@ -119,7 +121,7 @@ def _handle_part(name: Name, text: str) -> bool:
     return "@" in name.text or (name.start > 0 and text[name.start - 1] == "@")
 
 
-def _placed(names: list[Name], name: Name) -> Name:
+def _placed(names: list[Name], name: Name) -> Name | None:
     """`name` as one of `names`: the same-offset name if there is one; else added, in place
     of the names inside it."""
     for other in names:
@@ -129,7 +131,7 @@ def _placed(names: list[Name], name: Name) -> Name:
     if any(
         n.end - n.start > name.end - name.start for n in names if n.overlaps(name.start, name.end)
     ):
-        return name  # part of a longer name: keep it apart
+        return None  # part of a longer name
     for other in inside:
         names.remove(other)
     names.append(name)
