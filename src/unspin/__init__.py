@@ -20,6 +20,7 @@ from unspin.errors import (
     NoArticleTextError,
     PipelineError,
     ReportError,
+    StoreError,
     UnspinError,
 )
 from unspin.options import Options
@@ -47,6 +48,7 @@ __all__ = [
     "ReportError",
     "Span",
     "Stage",
+    "StoreError",
     "UnspinError",
     "__version__",
     "analyze",

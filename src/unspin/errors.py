@@ -15,7 +15,8 @@ answers with, so neither layer needs a table of its own::
     ├── ModelError                   exit 20  HTTP 503   a model is missing or broken
     ├── PipelineError                exit 21  HTTP 500   stages misordered or unknown
     ├── ReportError                  exit 22  HTTP 500   a report could not be read or written
-    └── RulesError                   exit 23  HTTP 500   a shipped rules file is broken
+    ├── RulesError                   exit 23  HTTP 500   a shipped rules file is broken
+    └── StoreError                   exit 24  HTTP 500   a corpus store cannot be opened or used
 
 The CLI adds two codes of its own: 2 for a usage error and 3 for a batch run in which some
 articles were reported and others failed.
@@ -148,6 +149,14 @@ class RulesError(UnspinError):
     exit_code = 23
     http_status = 500
     code = "rules_error"
+
+
+class StoreError(UnspinError):
+    """A corpus store cannot be opened, migrated or written; the message names the file."""
+
+    exit_code = 24
+    http_status = 500
+    code = "store_error"
 
 
 def all_errors() -> list[type[UnspinError]]:

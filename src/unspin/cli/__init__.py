@@ -11,6 +11,7 @@ from unspin.cli.actors import actors_command
 from unspin.cli.analyze import analyze_command
 from unspin.cli.attribution import attribution_command
 from unspin.cli.claims import claims_command
+from unspin.cli.corpus import corpus_command
 from unspin.cli.schema import schema_command
 from unspin.cli.techniques import techniques_command
 
@@ -27,6 +28,7 @@ cli.add_command(actors_command)
 cli.add_command(analyze_command)
 cli.add_command(attribution_command)
 cli.add_command(claims_command)
+cli.add_command(corpus_command)
 cli.add_command(schema_command)
 cli.add_command(techniques_command)
 

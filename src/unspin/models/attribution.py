@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from unspin.models import read_manifest
+from unspin.models import read_manifest, session_options
 from unspin.models.windows import Windowed, WindowRunner, run_windows
 
 ROLES = ("Source", "Cue", "Content")
@@ -123,10 +123,9 @@ def _span(w: Windowed, role: int, run: list[int], roles: np.ndarray) -> RoleFoun
 def onnx_runner(path: Path, *, threads: int | None = None) -> WindowRunner:
     import onnxruntime as ort
 
-    options = ort.SessionOptions()
-    if threads:
-        options.intra_op_num_threads = threads
-    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    session = ort.InferenceSession(
+        str(path), session_options(threads), providers=["CPUExecutionProvider"]
+    )
 
     def run(ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, None]:
         (probs,) = session.run(None, {"input_ids": ids, "attention_mask": mask})

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from unspin.models import read_manifest
+from unspin.models import read_manifest, session_options
 
 MAX_TOKENS = 128
 # ids [B, T], mask [B, T] -> probability [B]
@@ -58,7 +58,7 @@ def load_tokenizer(path: Path) -> Any:
 def onnx_scorer(path: Path) -> Scorer:
     import onnxruntime as ort
 
-    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    session = ort.InferenceSession(str(path), session_options(), providers=["CPUExecutionProvider"])
 
     def run(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         (probability,) = session.run(None, {"input_ids": ids, "attention_mask": mask})

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from unspin.models import session_options
 from unspin.models.span_features import span_features
 from unspin.models.windows import Encoded, best_window, run_windows
 
@@ -177,10 +178,9 @@ class Tagger:
 def onnx_runner(path: Path, *, threads: int | None = None) -> Runner:
     import onnxruntime as ort
 
-    options = ort.SessionOptions()
-    if threads:
-        options.intra_op_num_threads = threads
-    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    session = ort.InferenceSession(
+        str(path), session_options(threads), providers=["CPUExecutionProvider"]
+    )
 
     def run(ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         probs, hidden = session.run(None, {"input_ids": ids, "attention_mask": mask})

@@ -21,12 +21,13 @@ from unspin.options import Options
 from unspin.stages.ingest.decode import clean_text, decode_text
 from unspin.stages.ingest.html import is_unspin_report, looks_like_html, opens_like_html, read_html
 from unspin.stages.ingest.jsonl import read_jsonl
+from unspin.stages.ingest.warc import is_warc, read_warc
 
 __all__ = ["STDIN", "SUFFIXES", "article_from_bytes", "article_from_text", "headline", "load"]
 
 log = logging.getLogger(__name__)
 STDIN = "-"
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".gz")
 _MB = 1024 * 1024
 _HEADLINE_CHARS = 200
 _SENTENCE_END = ".:;,!?\"\u201d\u2019'"
@@ -103,6 +104,8 @@ def _path(path: Path, options: Options) -> Items:
         yield InputNotFoundError(str(path), "no such file or folder")
     elif path.suffix.lower() == ".jsonl":
         yield from read_jsonl(path, max_bytes=options.max_bytes)
+    elif is_warc(path):
+        yield from read_warc(path, max_bytes=options.max_bytes)
     else:
         article = _file(path, options)
         if article is not None:
@@ -116,6 +119,7 @@ def _folder(folder: Path, options: Options) -> Items:
         for root, _, names in os.walk(folder, onerror=problems.append)
         for name in names
         if Path(name).suffix.lower() in SUFFIXES
+        and (Path(name).suffix.lower() != ".gz" or is_warc(Path(name)))
     )
     for problem in problems:
         yield InputNotFoundError(

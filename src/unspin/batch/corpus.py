@@ -1,0 +1,73 @@
+"""`unspin corpus analyze`: every article of a store that has no report yet, through the local
+pool, each result saved as it comes (report and findings in one transaction).
+
+Idempotent and resumable: a run killed at any point leaves each article analysed or not, and
+the next run takes the rest; an article that fails is kept in the errors table and the run
+goes on (it is tried again only when asked).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from unspin.batch.pool import Rows, run_pool
+from unspin.models import shipped_models
+from unspin.options import Options
+from unspin.store import Pending, Store
+
+
+@dataclass(slots=True)
+class CorpusSummary:
+    analysed: int = 0
+    skipped: int = 0  # already analysed, or failed before and not retried
+    failed: int = 0
+
+
+def analyze_store(
+    store: Store,
+    *,
+    options: Options,
+    workers: int = 1,
+    chunk: int = 8,
+    retry_failed: bool = False,
+    progress: Callable[[int], None] = lambda done: None,
+) -> CorpusSummary:
+    """Analyse the store's pending articles; `progress(n)` after each saved chunk of n."""
+    total = store.counts()["articles"]
+    pending = list(store.pending(retry_failed=retry_failed))
+    summary = CorpusSummary(skipped=total - len(pending))
+    run = store.start_run(_settings(options, workers), shipped_models())
+    by_id = {p.id: p for p in pending}
+    for results in run_pool(_chunks(pending, chunk), workers=workers, options=options):
+        for result in results:
+            article_id = int(result["key"])
+            if result["report"] is not None:
+                store.save(article_id, run, json.loads(result["report"]))
+                summary.analysed += 1
+            else:
+                store.record_error(
+                    run,
+                    article_id,
+                    by_id[article_id].ident,
+                    result["error_code"],
+                    result["error_message"],
+                )
+                summary.failed += 1
+        progress(len(results))
+    store.finish_run(run)
+    return summary
+
+
+def _chunks(pending: list[Pending], size: int) -> Iterator[Rows]:
+    rows = (
+        {"key": str(p.id), "ident": p.ident, "text": p.text, **p.meta} for p in pending
+    )
+    while batch := list(islice(rows, size)):
+        yield batch
+
+
+def _settings(options: Options, workers: int) -> dict[str, object]:
+    return {"stages": list(options.stages), "workers": workers, "max_bytes": options.max_bytes}

@@ -1,0 +1,96 @@
+"""What a researcher asks of a corpus store: full-text search, technique rates by outlet and
+month, the labels each outlet pins on an actor, the most repeated claims. Each returns plain
+rows (dicts), for the CLI to print and the web layer to serve."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from unspin.store import Store
+
+Rows = list[dict[str, Any]]
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _rows(store: Store, sql: str, params: tuple[Any, ...] = ()) -> Rows:
+    cursor = store.db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def search(store: Store, query: str, *, limit: int = 10) -> Rows:
+    """The articles best matching the words of `query` (bm25), with a snippet. The words are
+    quoted, so FTS5 operators in a user's text are read as words."""
+    words = _WORD.findall(query)
+    if not words:
+        return []
+    match = " ".join(f'"{w}"' for w in words)
+    return _rows(
+        store,
+        "SELECT a.id, a.ident, a.outlet, a.published, a.title,"
+        " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet,"
+        " round(bm25(articles_fts), 3) AS score"
+        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
+        (match, limit),
+    )
+
+
+def techniques_by_outlet(store: Store, *, technique: str | None = None) -> Rows:
+    """Techniques per outlet and month: spans found and articles analysed that month."""
+    where = "WHERE t.technique = ?" if technique else ""
+    params: tuple[Any, ...] = (technique,) if technique else ()
+    return _rows(
+        store,
+        "WITH analysed AS (SELECT coalesce(a.outlet, '') AS outlet,"
+        " substr(coalesce(a.published, ''), 1, 7) AS month, count(*) AS articles"
+        " FROM articles a JOIN reports r ON r.article_id = a.id GROUP BY 1, 2)"
+        " SELECT coalesce(a.outlet, '') AS outlet,"
+        " substr(coalesce(a.published, ''), 1, 7) AS month, t.technique,"
+        " count(*) AS spans, count(DISTINCT t.article_id) AS in_articles, n.articles"
+        " FROM techniques t JOIN articles a ON a.id = t.article_id"
+        " JOIN analysed n ON n.outlet = coalesce(a.outlet, '')"
+        " AND n.month = substr(coalesce(a.published, ''), 1, 7)"
+        f" {where} GROUP BY 1, 2, 3 ORDER BY 1, 2, spans DESC",
+        params,
+    )
+
+
+def actor_labels(store: Store, actor: str) -> Rows:
+    """The labels pinned on an actor (by name or alias, any case), by outlet."""
+    return _rows(
+        store,
+        "SELECT coalesce(a.outlet, '') AS outlet, lower(l.text) AS label,"
+        " count(*) AS times, count(DISTINCT l.article_id) AS articles"
+        " FROM labels l JOIN articles a ON a.id = l.article_id"
+        " WHERE EXISTS (SELECT 1 FROM entities e WHERE e.article_id = l.article_id"
+        " AND e.entity = l.entity AND (lower(e.name) = lower(?) OR EXISTS (SELECT 1 FROM"
+        " aliases s WHERE s.article_id = e.article_id AND s.entity = e.entity"
+        " AND lower(s.alias) = lower(?))))"
+        " GROUP BY 1, 2 ORDER BY 1, times DESC",
+        (actor, actor),
+    )
+
+
+def top_claims(store: Store, *, limit: int = 20) -> Rows:
+    """Check-worthy claims repeated word for word across articles, most repeated first
+    (paraphrases are matched by `unspin corpus claims`)."""
+    return _rows(
+        store,
+        "SELECT c.text, count(DISTINCT c.article_id) AS articles,"
+        " count(DISTINCT coalesce(a.outlet, '')) AS outlets,"
+        " min(coalesce(a.published, '')) AS first_seen, round(max(c.checkworthiness), 3)"
+        " AS checkworthiness FROM claims c JOIN articles a ON a.id = c.article_id"
+        " WHERE c.checkworthiness >= 0.5 GROUP BY lower(trim(c.text))"
+        " ORDER BY articles DESC, checkworthiness DESC LIMIT ?",
+        (limit,),
+    )
+
+
+def errors(store: Store, *, limit: int = 50) -> Rows:
+    return _rows(
+        store,
+        "SELECT source, code, message, at FROM errors ORDER BY id DESC LIMIT ?",
+        (limit,),
+    )
