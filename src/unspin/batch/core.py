@@ -1,8 +1,9 @@
 """The core of every batch engine: a plain function over a batch of articles (an Arrow table
 in, an Arrow table out) and the model holder each worker loads once.
 
-Input columns: `key` (any string the caller uses to join results back), `ident`, `text`,
-and optionally `title`, `url`, `outlet`, `published`. Output columns: `key`, `ident`,
+Input columns: `key` (any string the caller uses to join results back), `ident`, `text` or
+`html` (a saved page, extracted in the worker), and optionally `title`, `url`, `outlet`,
+`published`. Output columns: `key`, `ident`,
 `report` (the unspin/1 report as JSON, null on failure), `error_code`, `error_message`.
 
 Engines are thin adapters over this: the local process pool (`batch/pool.py`), Ray Data
@@ -18,13 +19,14 @@ from typing import Any
 
 import pyarrow as pa
 
-from unspin.article import Article
+from unspin.article import Article, Meta
 from unspin.errors import UnspinError
 from unspin.options import Options
 from unspin.pipeline import Pipeline
-from unspin.stages.ingest import article_from_text
+from unspin.stages.ingest import article_from_text, check_size
+from unspin.stages.ingest.html import read_html
 
-INPUT_COLUMNS = ("key", "ident", "text", "title", "url", "outlet", "published")
+INPUT_COLUMNS = ("key", "ident", "text", "html", "title", "url", "outlet", "published")
 OUTPUT_SCHEMA = pa.schema(
     [
         ("key", pa.string()),
@@ -70,13 +72,15 @@ def table_of(rows: Sequence[dict[str, Any]]) -> pa.Table:
 
 
 def _article(row: dict[str, Any], options: Options) -> Article | UnspinError:
+    ident = row.get("ident") or row["key"]
+    known: dict[str, Any] = {k: row[k] for k in _META if row.get(k)}
     try:
-        article = article_from_text(
-            row["text"] or "", ident=row["ident"] or row["key"], max_bytes=options.max_bytes
-        )
+        if row.get("text") is None and row.get("html"):
+            check_size(ident, len(row["html"].encode("utf-8", "replace")), options.max_bytes)
+            return read_html(row["html"], source=ident, meta=Meta(id=ident, **known))
+        article = article_from_text(row.get("text") or "", ident=ident, max_bytes=options.max_bytes)
     except UnspinError as error:
         return error
-    known = {k: row.get(k) for k in _META if row.get(k)}
     article.meta = replace(article.meta, **known) if known else article.meta
     return article
 

@@ -62,9 +62,7 @@ def analyze_store(
 
 
 def _chunks(pending: list[Pending], size: int) -> Iterator[Rows]:
-    rows = (
-        {"key": str(p.id), "ident": p.ident, "text": p.text, **p.meta} for p in pending
-    )
+    rows = ({"key": str(p.id), "ident": p.ident, "text": p.text, **p.meta} for p in pending)
     while batch := list(islice(rows, size)):
         yield batch
 

@@ -10,6 +10,7 @@ from unspin import __version__
 from unspin.cli.actors import actors_command
 from unspin.cli.analyze import analyze_command
 from unspin.cli.attribution import attribution_command
+from unspin.cli.batch import batch_command
 from unspin.cli.claims import claims_command
 from unspin.cli.corpus import corpus_command
 from unspin.cli.schema import schema_command
@@ -27,6 +28,7 @@ def cli() -> None:
 cli.add_command(actors_command)
 cli.add_command(analyze_command)
 cli.add_command(attribution_command)
+cli.add_command(batch_command)
 cli.add_command(claims_command)
 cli.add_command(corpus_command)
 cli.add_command(schema_command)

@@ -31,8 +31,13 @@ def init_command(db: Path) -> None:
 @corpus_command.command("add")
 @click.argument("db", type=STORE)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--max-size", type=click.FloatRange(min=0.001), default=5.0, show_default=True,
-              help="The largest file or record accepted, in MB.")
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0.001),
+    default=5.0,
+    show_default=True,
+    help="The largest file or record accepted, in MB.",
+)
 def add_command(db: Path, paths: tuple[str, ...], max_size: float) -> None:
     """Add articles: files, folders, JSONL, WARC (.warc, .warc.gz). A text already in the
     store is skipped; an unreadable input goes to the errors table."""
@@ -54,8 +59,13 @@ def add_command(db: Path, paths: tuple[str, ...], max_size: float) -> None:
 
 @corpus_command.command("analyze")
 @click.argument("db", type=STORE)
-@click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
-              help="Worker processes, each with its own models.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Worker processes, each with its own models.",
+)
 @click.option("--stages", help="The stages to run, comma-separated (default: all).")
 @click.option("--retry-failed", is_flag=True, help="Also try again articles that failed.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -77,7 +87,10 @@ def analyze_command(
             total = store.count_pending(retry_failed=retry_failed)
             with tqdm(total=total, unit="article", disable=quiet, dynamic_ncols=True) as bar:
                 return analyze_store(
-                    store, options=options, workers=workers, retry_failed=retry_failed,
+                    store,
+                    options=options,
+                    workers=workers,
+                    retry_failed=retry_failed,
                     progress=bar.update,
                 )
 
@@ -184,10 +197,20 @@ def errors_command(db: Path, limit: int, as_json: bool) -> None:
 
 @corpus_command.command("export")
 @click.argument("db", type=STORE)
-@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl", "csv"]),
-              default="parquet", show_default=True)
-@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder for one file per table.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["parquet", "jsonl", "csv"]),
+    default="parquet",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for one file per table.",
+)
 def export_command(db: Path, fmt: str, out: Path) -> None:
     """Every table to files, for DuckDB, pandas or Spark."""
     from unspin.store import Store

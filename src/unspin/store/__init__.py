@@ -194,10 +194,13 @@ class Store:
     ) -> None:
         """An input that could not be read (no article; kept once however often it is added
         again) or an article that failed."""
-        if article_id is None and self.db.execute(
-            "SELECT 1 FROM errors WHERE article_id IS NULL AND source = ? AND code = ?",
-            (source, code),
-        ).fetchone():
+        if (
+            article_id is None
+            and self.db.execute(
+                "SELECT 1 FROM errors WHERE article_id IS NULL AND source = ? AND code = ?",
+                (source, code),
+            ).fetchone()
+        ):
             return
         self.db.execute(
             "INSERT INTO errors (run_id, article_id, source, code, message, at)"

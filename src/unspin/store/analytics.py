@@ -1,6 +1,5 @@
 """DuckDB over Parquet: the analytics engine for exports and distributed runs' output, where
-full scans over millions of findings are many times faster than in SQLite. Each Parquet file
-of a folder (or folder of files) becomes a view named after it."""
+full scans over millions of findings are many times faster than in SQLite."""
 
 from __future__ import annotations
 
@@ -11,13 +10,15 @@ from unspin.errors import StoreError
 
 
 def duckdb_query(folder: Path, query: str) -> list[dict[str, Any]]:
+    """Run `query` over the Parquet files of `folder`: a view per exported table (articles,
+    labels, ...) and the view `results` over the other files (a batch run's parts)."""
     import duckdb
 
     connection = duckdb.connect()
     try:
-        for name, pattern in _parquet_views(folder).items():
-            quoted = pattern.replace("'", "''")
-            connection.execute(f"CREATE VIEW \"{name}\" AS SELECT * FROM read_parquet('{quoted}')")
+        for name, files in _views(folder).items():
+            listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+            connection.execute(f'CREATE VIEW "{name}" AS SELECT * FROM read_parquet([{listed}])')
         result = connection.execute(query)
         names = [d[0] for d in result.description or []]
         return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
@@ -27,10 +28,14 @@ def duckdb_query(folder: Path, query: str) -> list[dict[str, Any]]:
         connection.close()
 
 
-def _parquet_views(folder: Path) -> dict[str, str]:
-    views = {path.stem: str(path) for path in sorted(folder.glob("*.parquet"))}
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and any(p.glob("*.parquet"))):
-        views[sub.name] = str(sub / "*.parquet")
+def _views(folder: Path) -> dict[str, list[str]]:
+    from unspin.store.export import TABLES
+
+    files = sorted(folder.glob("*.parquet"))
+    views = {p.stem: [str(p)] for p in files if p.stem in TABLES}
+    parts = [str(p) for p in files if p.stem not in TABLES]
+    if parts:
+        views["results"] = parts
     if not views:
         raise StoreError(f"{folder}: no Parquet files to query")
     return views
