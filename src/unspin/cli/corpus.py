@@ -178,7 +178,8 @@ def labels_command(db: Path, actor: str, as_json: bool) -> None:
 @JSON
 @click.pass_obj
 def claims_command(db: Path, limit: int, as_json: bool) -> None:
-    """Check-worthy claims repeated across articles, most repeated first."""
+    """Claims said in several articles: the clusters of `corpus match`, or, before it ran,
+    the check-worthy claims repeated word for word."""
     from unspin.store.queries import top_claims
 
     _query(db, lambda store: top_claims(store, limit=limit), as_json)
@@ -234,3 +235,25 @@ def sql_command(folder: Path, query: str, as_json: bool) -> None:
     from unspin.store.analytics import duckdb_query
 
     _show(guarded(lambda: duckdb_query(folder, query)), as_json)
+
+
+@corpus_command.command("match")
+@click.argument("db", type=STORE)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=0.75,
+    show_default=True,
+    help="Cosine similarity at or above which two statements say the same thing.",
+)
+def match_command(db: Path, threshold: float) -> None:
+    """Find the same claim or quote, in other words, across articles (MiniLM embeddings,
+    approximate nearest neighbours); `corpus query DB claims` then lists the clusters."""
+    from unspin.store import Store
+    from unspin.store.matching import match
+
+    def run() -> int:
+        with Store(db) as store:
+            return match(store, threshold=threshold)
+
+    click.echo(f"{guarded(run)} clusters of statements found in more than one article")

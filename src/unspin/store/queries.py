@@ -73,9 +73,36 @@ def actor_labels(store: Store, actor: str) -> Rows:
     )
 
 
+def claim_clusters(store: Store, *, limit: int = 20) -> Rows:
+    """The clusters `unspin corpus match` found, widest first: how many articles and outlets,
+    the first appearance (its date, outlet and words), all outlets and the speakers."""
+    return _rows(
+        store,
+        "WITH m AS (SELECT c.cluster, c.article_id, c.text, a.ident, coalesce(a.outlet, '')"
+        " AS outlet, coalesce(a.published, '') AS published, CASE WHEN c.kind = 'quote' THEN"
+        " (SELECT coalesce(q.speaker_name, q.speaker) FROM quotes q WHERE q.article_id ="
+        " c.article_id AND q.idx = c.idx) ELSE (SELECT coalesce(q.speaker_name, q.speaker)"
+        " FROM claims k JOIN quotes q ON q.article_id = k.article_id AND q.idx = k.quote_idx"
+        " WHERE k.article_id = c.article_id AND k.idx = c.idx) END AS speaker"
+        " FROM clusters c JOIN articles a ON a.id = c.article_id),"
+        " firsts AS (SELECT cluster, ident, outlet, published, text, row_number() OVER"
+        " (PARTITION BY cluster ORDER BY published, article_id) AS n FROM m)"
+        " SELECT m.cluster, count(DISTINCT m.article_id) AS articles,"
+        " count(DISTINCT m.outlet) AS outlets, f.published AS first_seen,"
+        " f.outlet AS first_outlet, f.ident AS first_article, f.text AS first_text,"
+        " group_concat(DISTINCT m.outlet) AS all_outlets,"
+        " group_concat(DISTINCT m.published) AS dates, group_concat(DISTINCT m.speaker)"
+        " AS speakers FROM m JOIN firsts f ON f.cluster = m.cluster AND f.n = 1"
+        " GROUP BY m.cluster ORDER BY articles DESC, outlets DESC LIMIT ?",
+        (limit,),
+    )
+
+
 def top_claims(store: Store, *, limit: int = 20) -> Rows:
-    """Check-worthy claims repeated word for word across articles, most repeated first
-    (paraphrases are matched by `unspin corpus claims`)."""
+    """The claim clusters of `unspin corpus match` when it has run; otherwise check-worthy
+    claims repeated word for word across articles, most repeated first."""
+    if store.db.execute("SELECT 1 FROM clusters LIMIT 1").fetchone():
+        return claim_clusters(store, limit=limit)
     return _rows(
         store,
         "SELECT c.text, count(DISTINCT c.article_id) AS articles,"

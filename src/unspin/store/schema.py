@@ -9,6 +9,7 @@ A migration is never edited once released: a change is a new migration appended 
     techniques, quotes, claims, entities, aliases, labels, accusations
                  the findings of each report, one row each, for queries
     errors       inputs that could not be read and articles that could not be analysed
+    clusters     (2) claims and quotes that say the same thing across articles
 """
 
 from __future__ import annotations
@@ -95,6 +96,13 @@ MIGRATIONS: tuple[str, ...] = (
         at TEXT NOT NULL
     );
     CREATE INDEX errors_by ON errors (article_id);
+    """,
+    """
+    CREATE TABLE clusters (
+        cluster INTEGER NOT NULL, threshold REAL NOT NULL, article_id INTEGER NOT NULL,
+        kind TEXT NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL
+    );
+    CREATE INDEX clusters_by ON clusters (cluster);
     """,
 )
 
