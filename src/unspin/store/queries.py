@@ -61,13 +61,12 @@ def actor_labels(store: Store, actor: str) -> Rows:
     """The labels pinned on an actor (by name or alias, any case), by outlet."""
     return _rows(
         store,
-        "SELECT coalesce(a.outlet, '') AS outlet, lower(l.text) AS label,"
+        "WITH actor AS (SELECT article_id, entity FROM entities WHERE name = ? COLLATE NOCASE"
+        " UNION SELECT article_id, entity FROM aliases WHERE alias = ? COLLATE NOCASE)"
+        " SELECT coalesce(a.outlet, '') AS outlet, lower(l.text) AS label,"
         " count(*) AS times, count(DISTINCT l.article_id) AS articles"
-        " FROM labels l JOIN articles a ON a.id = l.article_id"
-        " WHERE EXISTS (SELECT 1 FROM entities e WHERE e.article_id = l.article_id"
-        " AND e.entity = l.entity AND (lower(e.name) = lower(?) OR EXISTS (SELECT 1 FROM"
-        " aliases s WHERE s.article_id = e.article_id AND s.entity = e.entity"
-        " AND lower(s.alias) = lower(?))))"
+        " FROM actor JOIN labels l ON l.article_id = actor.article_id"
+        " AND l.entity = actor.entity JOIN articles a ON a.id = l.article_id"
         " GROUP BY 1, 2 ORDER BY 1, times DESC",
         (actor, actor),
     )

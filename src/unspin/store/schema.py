@@ -9,7 +9,8 @@ A migration is never edited once released: a change is a new migration appended 
     techniques, quotes, claims, entities, aliases, labels, accusations
                  the findings of each report, one row each, for queries
     errors       inputs that could not be read and articles that could not be analysed
-    clusters     (2) claims and quotes that say the same thing across articles
+    clusters     (2) claims and quotes that say the same thing across articles; (2) names
+                 indexed without case for an actor's labels
 """
 
 from __future__ import annotations
@@ -103,6 +104,8 @@ MIGRATIONS: tuple[str, ...] = (
         kind TEXT NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL
     );
     CREATE INDEX clusters_by ON clusters (cluster);
+    CREATE INDEX entities_by_name ON entities (name COLLATE NOCASE);
+    CREATE INDEX aliases_by_name ON aliases (alias COLLATE NOCASE);
     """,
 )
 
