@@ -236,3 +236,58 @@ def _wait_for_reports(db: Path, *, at_least: int, process: subprocess.Popen[byte
             return done
         time.sleep(0.02)
     raise AssertionError("the analysis did not start in time")
+
+
+def test_statements_that_say_the_same_thing_cluster_across_articles(tmp_path: Path) -> None:
+    from unspin.store.matching import match
+    from unspin.store.queries import claim_clusters
+
+    said = [
+        ("A judge rejected the newspaper's request to unseal the divorce file.", "outlet-a"),
+        ("The court turned down the paper's bid to open the divorce records.", "outlet-b"),
+        ("Unemployment fell to four percent in the third quarter of the year.", "outlet-c"),
+    ]
+    with Store.create(tmp_path / "c.db") as store:
+        for n, (claim, outlet) in enumerate(said):
+            _stored_claim(store, n, claim, outlet)
+        assert match(store, threshold=0.5) == 1
+        (cluster,) = claim_clusters(store)
+        assert cluster["articles"] == 2 and cluster["outlets"] == 2
+        assert cluster["first_outlet"] == "outlet-a"
+        assert cluster["first_seen"] == "2026-01-01"
+        assert match(store, threshold=0.99) == 0
+
+
+def _stored_claim(store: Store, n: int, claim: str, outlet: str) -> None:
+    from unspin.article import Article, Meta
+
+    store.add([Article(claim, meta=Meta(id=f"a{n}", outlet=outlet, published=f"2026-01-0{n + 1}"))])
+    span = {"start": 0, "end": len(claim), "text": claim}
+    report = {
+        "techniques": [],
+        "quotes": [],
+        "entities": [],
+        "accusations": [],
+        "claims": [{**span, "checkworthiness": 0.9, "quote": None}],
+    }
+    store.save(n + 1, store.start_run({}, {}), report)
+
+
+def test_the_corpus_commands_from_init_to_query(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(cli, ["corpus", *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert "schema version" in run("init", db)
+    assert "3 added" in run("add", db, str(folder_of(tmp_path, 3)))
+    said = run("analyze", db, "-q", "--stages", ",".join(FAST))
+    assert said.strip() == "3 analysed, 0 skipped (done before or failed before), 0 failed"
+    hits = json.loads(run("query", db, "search", "raid 1", "--json"))
+    assert hits[0]["ident"] == "a001"
+    assert "shadowy outfit" in run("query", db, "labels", "National Renewal Front")
+    missing = runner.invoke(cli, ["corpus", "query", str(tmp_path / "none.db"), "errors"])
+    assert missing.exit_code == 24 and "no corpus store" in missing.output

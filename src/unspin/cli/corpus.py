@@ -257,3 +257,26 @@ def match_command(db: Path, threshold: float) -> None:
             return match(store, threshold=threshold)
 
     click.echo(f"{guarded(run)} clusters of statements found in more than one article")
+
+
+@corpus_command.command("match-eval")
+@click.option(
+    "--data",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+    help="The data folder the pairs name.",
+)
+@click.option(
+    "--pairs",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("tests/fixtures/paraphrases/pairs.jsonl"),
+    show_default=True,
+)
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.75, show_default=True)
+def match_eval_command(data: Path, pairs: Path, threshold: float) -> None:
+    """Precision and recall of the claim matcher on paraphrase pairs: at --threshold on all
+    pairs, and at the threshold chosen on half of them, on the other half."""
+    from unspin.training.paraphrase_eval import evaluate, read_pairs
+
+    result = guarded(lambda: evaluate(read_pairs(pairs, data), threshold=threshold))
+    click.echo(json.dumps(result, indent=2))
