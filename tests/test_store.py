@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+from conftest import ROOT
 from unspin.batch.corpus import analyze_store
 from unspin.cli import cli
 from unspin.errors import StoreError
@@ -291,3 +292,27 @@ def test_the_corpus_commands_from_init_to_query(tmp_path: Path) -> None:
     assert "shadowy outfit" in run("query", db, "labels", "National Renewal Front")
     missing = runner.invoke(cli, ["corpus", "query", str(tmp_path / "none.db"), "errors"])
     assert missing.exit_code == 24 and "no corpus store" in missing.output
+
+
+@pytest.mark.skipif(
+    not (ROOT.parent / "shared" / "data" / "polnear").is_dir(), reason="needs ../shared/data"
+)
+def test_the_claim_matcher_holds_its_floor_on_the_paraphrase_pairs() -> None:
+    # measured: held-out F1 0.7273 at the threshold chosen on the other half (0.5);
+    # precision 0.7565, recall 0.6493 at the default 0.6
+    result = CliRunner().invoke(
+        cli,
+        [
+            "corpus",
+            "match-eval",
+            "--data",
+            str(ROOT.parent / "shared" / "data"),
+            "--pairs",
+            str(ROOT / "tests" / "fixtures" / "paraphrases" / "pairs.jsonl"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["pairs"] >= 240
+    assert scores["held_out"]["f1"] >= 0.70
+    assert scores["at_threshold"]["precision"] >= 0.72

@@ -242,9 +242,10 @@ def sql_command(folder: Path, query: str, as_json: bool) -> None:
 @click.option(
     "--threshold",
     type=click.FloatRange(0, 1),
-    default=0.75,
+    default=0.6,
     show_default=True,
-    help="Cosine similarity at or above which two statements say the same thing.",
+    help="Cosine similarity at or above which two statements say the same thing "
+    "(on the paraphrase set: 0.6 gives precision 0.76, recall 0.65).",
 )
 def match_command(db: Path, threshold: float) -> None:
     """Find the same claim or quote, in other words, across articles (MiniLM embeddings,
@@ -272,7 +273,7 @@ def match_command(db: Path, threshold: float) -> None:
     default=Path("tests/fixtures/paraphrases/pairs.jsonl"),
     show_default=True,
 )
-@click.option("--threshold", type=click.FloatRange(0, 1), default=0.75, show_default=True)
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True)
 def match_eval_command(data: Path, pairs: Path, threshold: float) -> None:
     """Precision and recall of the claim matcher on paraphrase pairs: at --threshold on all
     pairs, and at the threshold chosen on half of them, on the other half."""

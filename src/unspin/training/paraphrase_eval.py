@@ -14,7 +14,7 @@ import numpy as np
 from unspin.errors import InputError
 from unspin.training.ptc_metric import PRF
 
-THRESHOLDS = tuple(round(0.5 + 0.025 * k, 3) for k in range(19))
+THRESHOLDS = tuple(round(0.3 + 0.025 * k, 3) for k in range(27))
 
 
 @dataclass(frozen=True, slots=True)
