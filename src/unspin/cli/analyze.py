@@ -12,8 +12,9 @@ from tqdm import tqdm
 
 from unspin.analyze import analyze_many
 from unspin.batch.reports import ERRORS_FILE, PARTIAL_EXIT, Output, RunSummary, write_all
+from unspin.cli.common import stages_option
 from unspin.errors import ReportError, UnspinError, all_errors
-from unspin.options import DEFAULT_STAGES, MAX_BYTES, Options
+from unspin.options import MAX_BYTES, Options
 from unspin.report import SUFFIXES
 
 _PROGRESS_FROM = 4  # show a progress bar from this many inputs (or any folder / JSONL file)
@@ -76,12 +77,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     help="Largest input file or JSONL record, in MB.",
 )
 @click.option("--spacy-model", help="spaCy pipeline package to use (default: best installed).")
-@click.option(
-    "--stages",
-    default=",".join(DEFAULT_STAGES),
-    show_default=True,
-    help="The stages to run after ingest, in order, comma-separated.",
-)
+@stages_option()
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def analyze_command(
     paths: tuple[str, ...],
@@ -91,7 +87,7 @@ def analyze_command(
     tokens: bool,
     max_mb: float,
     spacy_model: str | None,
-    stages: str,
+    stages: tuple[str, ...],
     quiet: bool,
 ) -> None:
     """Analyse articles and write a report for each.
@@ -103,7 +99,7 @@ def analyze_command(
     options = Options(
         max_bytes=int(max_mb * 2**20),
         spacy_model=spacy_model,
-        stages=tuple(s.strip() for s in stages.split(",") if s.strip()),
+        stages=stages,
     )
     folder = out if out is not None else (None if jsonl else Path("."))
     try:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from unspin.cli.common import guarded
+from unspin.cli.common import guarded, stages_option
 
 
 @click.group("batch")
@@ -29,28 +29,27 @@ def batch_command() -> None:
     "--address",
     help="A Ray cluster to join (ray://host:10001 or host:6379); local Ray when not given.",
 )
-@click.option("--stages", help="The stages to run, comma-separated (default: all).")
+@stages_option()
 def run_command(
     inputs: tuple[Path, ...],
     output: Path,
     engine: str,
     workers: int,
     address: str | None,
-    stages: str | None,
+    stages: tuple[str, ...],
 ) -> None:
     """Analyse INPUTS (JSONL files, Parquet files, folders of them) into OUTPUT: Parquet
     files with key, ident, report (unspin/1 JSON), error_code, error_message."""
     from unspin.batch.run import run_batch
-    from unspin.options import DEFAULT_STAGES, Options
+    from unspin.options import Options
 
-    chosen = tuple(s.strip() for s in stages.split(",")) if stages else DEFAULT_STAGES
     summary = guarded(
         lambda: run_batch(
             list(inputs),
             output,
             engine=engine,
             workers=workers,
-            options=Options(stages=chosen),
+            options=Options(stages=stages),
             address=address,
         )
     )

@@ -65,6 +65,23 @@ def training_options(*, data_help: str, epochs: int) -> Callable[[F], F]:
     return decorate
 
 
+def _stage_list(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in value.split(",") if s.strip())
+
+
+def stages_option() -> Callable[[F], F]:
+    """--stages, parsed into a tuple (default: the whole pipeline)."""
+    from unspin.options import DEFAULT_STAGES
+
+    return click.option(
+        "--stages",
+        default=",".join(DEFAULT_STAGES),
+        show_default=True,
+        callback=_stage_list,
+        help="The stages to run after ingest, in order, comma-separated.",
+    )
+
+
 def guarded(run: Callable[[], T]) -> T:
     """Run a command body; an UnspinError becomes one line on stderr and its exit code."""
     try:

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from unspin.cli.common import guarded
+from unspin.cli.common import guarded, stages_option
 
 STORE = click.Path(dir_okay=False, path_type=Path)
 
@@ -66,23 +66,22 @@ def add_command(db: Path, paths: tuple[str, ...], max_size: float) -> None:
     show_default=True,
     help="Worker processes, each with its own models.",
 )
-@click.option("--stages", help="The stages to run, comma-separated (default: all).")
+@stages_option()
 @click.option("--retry-failed", is_flag=True, help="Also try again articles that failed.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def analyze_command(
-    db: Path, workers: int, stages: str | None, retry_failed: bool, quiet: bool
+    db: Path, workers: int, stages: tuple[str, ...], retry_failed: bool, quiet: bool
 ) -> None:
     """Analyse every article that has no report yet. Safe to stop at any moment and run
     again: it goes on with the rest."""
     from tqdm import tqdm
 
     from unspin.batch.corpus import analyze_store
-    from unspin.options import DEFAULT_STAGES, Options
+    from unspin.options import Options
     from unspin.store import Store
 
     def run() -> Any:
-        chosen = tuple(s.strip() for s in stages.split(",")) if stages else DEFAULT_STAGES
-        options = Options(stages=chosen)
+        options = Options(stages=stages)
         with Store(db) as store:
             total = store.count_pending(retry_failed=retry_failed)
             with tqdm(total=total, unit="article", disable=quiet, dynamic_ncols=True) as bar:
