@@ -14,6 +14,7 @@ from unspin.cli.batch import batch_command
 from unspin.cli.claims import claims_command
 from unspin.cli.corpus import corpus_command
 from unspin.cli.schema import schema_command
+from unspin.cli.serve import serve_command
 from unspin.cli.techniques import techniques_command
 
 
@@ -32,6 +33,7 @@ cli.add_command(batch_command)
 cli.add_command(claims_command)
 cli.add_command(corpus_command)
 cli.add_command(schema_command)
+cli.add_command(serve_command)
 cli.add_command(techniques_command)
 
 

@@ -56,14 +56,23 @@ def _hash(source: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def render_html(article: Article) -> str:
-    report = article.to_dict()
-    found = findings(report)
+def report_csp() -> str:
+    """The report's Content-Security-Policy: only its own inline script and style, by hash;
+    no requests of any kind."""
     script, style = _asset("report.js"), _style()
-    csp = (
+    return (
         "default-src 'none'; img-src 'none'; connect-src 'none'; form-action 'none'; "
         f"base-uri 'none'; script-src '{_hash(script)}'; style-src '{_hash(style)}'"
     )
+
+
+def render_html(article: Article, *, links: list[tuple[str, str]] | None = None) -> str:
+    """The report page; `links` (label, address) are shown at its top (the web page's
+    download links), none in a report file."""
+    report = article.to_dict()
+    found = findings(report)
+    script, style = _asset("report.js"), _style()
+    csp = report_csp()
     return (
         _environment()
         .get_template("report.html.j2")
@@ -78,6 +87,7 @@ def render_html(article: Article) -> str:
             attributed=attributed,
             data={"findings": [f.to_json() for f in _unique_findings(found)]},
             csp=csp,
+            links=links or [],
             script=script,
             style=style,
         )

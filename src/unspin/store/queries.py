@@ -120,3 +120,49 @@ def errors(store: Store, *, limit: int = 50) -> Rows:
         "SELECT source, code, message, at FROM errors ORDER BY id DESC LIMIT ?",
         (limit,),
     )
+
+
+def articles(store: Store, *, outlet: str | None = None, limit: int = 50, offset: int = 0) -> Rows:
+    """Articles, newest first, with whether each is analysed and how many findings it has."""
+    where = "WHERE a.outlet = ?" if outlet else ""
+    params: tuple[Any, ...] = (outlet,) if outlet else ()
+    return _rows(
+        store,
+        "SELECT a.id, a.ident, a.outlet, a.published, a.title, a.url,"
+        " r.article_id IS NOT NULL AS analysed,"
+        " (SELECT count(*) FROM techniques t WHERE t.article_id = a.id) AS techniques,"
+        " (SELECT count(*) FROM accusations c WHERE c.article_id = a.id) AS accusations"
+        f" FROM articles a LEFT JOIN reports r ON r.article_id = a.id {where}"
+        " ORDER BY coalesce(a.published, '') DESC, a.id DESC LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    )
+
+
+def outlets(store: Store) -> Rows:
+    """Articles per outlet and month."""
+    return _rows(
+        store,
+        "SELECT coalesce(outlet, '') AS outlet, substr(coalesce(published, ''), 1, 7) AS month,"
+        " count(*) AS articles FROM articles GROUP BY 1, 2 ORDER BY 1, 2",
+    )
+
+
+def technique_rates(store: Store) -> Rows:
+    """Technique spans per analysed article, by outlet and technique."""
+    return _rows(
+        store,
+        "WITH analysed AS (SELECT coalesce(a.outlet, '') AS outlet, count(*) AS n FROM articles a"
+        " JOIN reports r ON r.article_id = a.id GROUP BY 1)"
+        " SELECT n.outlet, t.technique, round(count(*) * 1.0 / n.n, 3) AS per_article"
+        " FROM techniques t JOIN articles a ON a.id = t.article_id"
+        " JOIN analysed n ON n.outlet = coalesce(a.outlet, '') GROUP BY 1, 2 ORDER BY 1, 3 DESC",
+    )
+
+
+def report(store: Store, article_id: int) -> dict[str, Any] | None:
+    import json
+
+    row = store.db.execute(
+        "SELECT report FROM reports WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return None if row is None else dict(json.loads(row[0]))

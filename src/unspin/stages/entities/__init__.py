@@ -93,7 +93,7 @@ class EntitiesStage(Stage):
         for name in names:
             if name.how == DESCRIPTION:
                 found.setdefault((name.start, name.end), DESCRIBED)
-            elif name.how != DEMONYM:
+            if name.how != DEMONYM:  # "the group, a shadowy outfit,": a description's too
                 for label in labels_of(doc, name.start, name.end, self.rules):
                     found.setdefault((label.start, label.end), label.kind)
         return [
