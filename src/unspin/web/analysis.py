@@ -110,4 +110,9 @@ class Analyses:
         return report
 
     def close(self) -> None:
+        """Stop the workers now, even one busy with an analysis past its time."""
+        workers = dict(getattr(self.executor, "_processes", None) or {})  # none for threads
         self.executor.shutdown(wait=False, cancel_futures=True)
+        for worker in workers.values():
+            if worker.is_alive():
+                worker.terminate()

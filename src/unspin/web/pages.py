@@ -109,6 +109,11 @@ def _rates(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return Response(status_code=204)
+
+
 @router.get("/docs", response_class=HTMLResponse)
 def docs() -> HTMLResponse:
     return get_swagger_ui_html(

@@ -5,6 +5,7 @@ of its inline script and style), no sniffing, no framing, no referrer."""
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
@@ -40,7 +41,7 @@ class Limits:
             return
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(send)
+            await self._refuse(send, scope)
             return
         received = 0
         started = False
@@ -64,28 +65,30 @@ class Limits:
             await self.app(scope, limited, with_headers)
         except TooLarge:
             if not started:
-                await self._refuse(send)
+                await self._refuse(send, scope)
 
-    async def _refuse(self, send: Send) -> None:
-        body = json.dumps(
-            error_body(
-                "too_large",
-                f"the request is over the limit of {self.max_bytes} bytes",
-                {"limit": self.max_bytes},
-            )
-        ).encode()
+    async def _refuse(self, send: Send, scope: Scope) -> None:
+        """413, as the one JSON error shape for the API, as a short page for the web page."""
+        message = f"the request is over the limit of {self.max_bytes} bytes"
+        if str(scope.get("path", "")).startswith("/api/"):
+            kind = b"application/json"
+            body = json.dumps(error_body("too_large", message, {"limit": self.max_bytes})).encode()
+        else:
+            kind = b"text/html; charset=utf-8"
+            body = _PAGE.format(message=html.escape(message)).encode()
+        headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
         await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                    *_headers({}),
-                ],
-            }
+            {"type": "http.response.start", "status": 413, "headers": [*headers, *_headers({})]}
         )
         await send({"type": "http.response.body", "body": body})
+
+
+_PAGE = (
+    "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>unspin: too large</title>"
+    '<link rel=stylesheet href="/static/app.css"></head><body><main class=page>'
+    "<p class=error role=alert id=error>The article is too large: {message}. Send a shorter "
+    'text or split it.</p><p><a href="/">Back</a></p></main></body></html>'
+)
 
 
 def _headers(scope: Scope) -> list[tuple[bytes, bytes]]:
