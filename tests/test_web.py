@@ -104,6 +104,7 @@ def test_analyze_html_and_a_file_upload(client: TestClient) -> None:
         ({"text": TEXT, "html": "<p>x</p>"}, 400, "bad_request"),
         ({}, 400, "bad_request"),
         ({"text": 5}, 422, "invalid_request"),
+        ({"txt": TEXT}, 400, "bad_request"),
         ({"text": "   "}, 422, "empty_input"),
         ({"text": "BOOM"}, 500, "internal_error"),
         ({"text": "SLOW"}, 504, "analysis_timeout"),

@@ -16,12 +16,11 @@ from typing import Any
 import pytest
 
 pytest.importorskip("fastapi")
-import uvicorn  # noqa: E402
+import uvicorn
 
-from conftest import EXAMPLE, OUTPUT  # noqa: E402
-from test_browser import browser  # noqa: E402, F401  (the shared Chromium fixture)
-from test_report import HOSTILE  # noqa: E402
-from unspin.web import WebSettings, create_app  # noqa: E402
+from conftest import EXAMPLE, OUTPUT
+from test_report import HOSTILE
+from unspin.web import WebSettings, create_app
 
 pytestmark = pytest.mark.browser
 
@@ -104,15 +103,27 @@ def test_a_malicious_article_runs_no_script_and_leaves_the_page_working(
     page, problems = open_page(browser, server + "/")
     analyse(page, EXAMPLE.read_text(encoding="utf-8") + "\n\n" + HOSTILE)
     assert page.evaluate("window.__pwned") is None
-    assert page.evaluate("document.querySelectorAll('#article img, #article a, iframe').length") == 0
+    assert (
+        page.evaluate("document.querySelectorAll('#article img, #article a, iframe').length") == 0
+    )
     assert "<script>window.__pwned = true</script>" in page.locator("#article").inner_text()
     page.locator("#article .seg.hl").first.click()
     assert page.locator("#details dl").count() >= 1
     page.screenshot(path=str(OUTPUT / "web-hostile.png"), full_page=True)
     page.goto(server + "/")
-    page.fill("#text", "x" * (3 * 1024 * 1024))  # over the server's 2 MB limit
+    page.fill("#text", "x" * (10 * 1024 * 1024))  # a 10 MB paste, over the server's limit
     page.click("#go")
     page.wait_for_selector("#error")
     assert "too large" in page.locator("#error").inner_text()
+    page.goto(server + "/")
+    broken = "Caf\u00e9 owner".encode()[:4] + b"\xff\xfe " + EXAMPLE.read_bytes()
+    page.set_input_files(
+        "#file", {"name": "broken.txt", "mimeType": "text/plain", "buffer": broken}
+    )
+    page.click("#go")
+    page.wait_for_url("**/reports/*", timeout=180_000)
+    page.wait_for_selector("body[data-ready=true]")
+    warning = page.locator(".warning").inner_text()  # read, with a word on its encoding
+    assert "UTF-8" in warning or "could not be decoded" in warning
     assert page.evaluate("window.__pwned") is None
     assert [p for p in problems if "413" not in p] == []  # the refused post itself

@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
+from starlette.datastructures import UploadFile as StarletteUpload
 
 from unspin.article import Article
 from unspin.report import render
@@ -32,8 +33,37 @@ async def analyse(request: Request, source: Source) -> dict[str, Any]:
     return report
 
 
-@router.post("/analyze", summary="Analyse one article; answers its unspin/1 report")
-async def analyze_json(request: Request, article: ArticleIn) -> dict[str, Any]:
+_ANALYZE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": ArticleIn.model_json_schema()},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                    "required": ["file"],
+                }
+            },
+        },
+    }
+}
+
+
+@router.post(
+    "/analyze",
+    summary="Analyse one article (JSON text or html, or a file upload): its unspin/1 report",
+    openapi_extra=_ANALYZE_BODY,
+)
+async def analyze(request: Request) -> dict[str, Any]:
+    if request.headers.get("content-type", "").startswith("multipart/form-data"):
+        form = await request.form()
+        upload = form.get("file")
+        if not isinstance(upload, StarletteUpload):
+            raise WebError(422, "invalid_request", 'the form has no file field "file"')
+        data = await upload.read()
+        return await analyse(request, Source("file", data, upload.filename or "upload"))
+    article = _article_in(await request.body())
     if (article.text is None) == (article.html is None):
         raise WebError(400, "bad_request", 'send exactly one of "text" and "html"')
     if article.text is not None:
@@ -41,7 +71,21 @@ async def analyze_json(request: Request, article: ArticleIn) -> dict[str, Any]:
     return await analyse(request, Source("html", article.html or "", article.id))
 
 
-@router.post("/analyze/file", summary="Analyse an uploaded file (.txt or .html)")
+def _article_in(body: bytes) -> ArticleIn:
+    """The JSON body; not JSON at all is a bad request (400), JSON of the wrong shape 422."""
+    try:
+        return ArticleIn.model_validate_json(body)
+    except ValidationError as error:
+        problems = [
+            {"where": ".".join(str(p) for p in e["loc"]), "problem": e["msg"]}
+            for e in error.errors()
+        ]
+        unparsable = any(e["type"] == "json_invalid" for e in error.errors())
+        status, code = (400, "bad_request") if unparsable else (422, "invalid_request")
+        raise WebError(status, code, "the request is not valid", problems=problems) from error
+
+
+@router.post("/analyze/file", summary="Analyse an uploaded file (.txt or .html), as a form")
 async def analyze_file(request: Request, file: Annotated[UploadFile, File()]) -> dict[str, Any]:
     data = await file.read()
     return await analyse(request, Source("file", data, file.filename or "upload"))
