@@ -94,6 +94,15 @@ def test_paste_the_example_click_a_highlight_filter_and_download(
     assert json.loads(saved.read_text())["schema"] == "unspin/1"
     page.locator("#actors li").first.click()
     assert page.locator("#article .seg.sel").count() >= 1
+    rell = page.locator("#actor-filter option", has_text="Tomas Rell").get_attribute("value")
+    page.select_option("#actor-filter", rell)
+    shown = page.locator("#quotes li:not([hidden]), #accusations li:not([hidden])")
+    assert shown.count() >= 2
+    assert all("Rell" in text for text in shown.all_inner_texts())
+    assert page.locator("#quotes li[hidden]").count() >= 1
+    page.screenshot(path=str(OUTPUT / "web-actor-filter.png"))
+    page.select_option("#actor-filter", "")
+    assert page.locator("#quotes li[hidden]").count() == 0
     assert problems == []
 
 

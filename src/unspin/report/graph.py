@@ -19,7 +19,7 @@ from unspin.article import Article
 
 UNKNOWN = "unknown"
 _SIZE = 420  # the drawing's width and height, in SVG units
-_RADIUS = 150
+_RADIUS = 120
 _SIDE = 4.0  # how far an arrow runs beside the straight line between two actors
 
 
@@ -96,7 +96,10 @@ def drawing(report: dict[str, Any]) -> dict[str, Any] | None:
         return None
     places = _circle(len(involved))
     at = dict(zip(involved, places, strict=True))
-    nodes = [{"id": n, "x": at[n][0], "y": at[n][1], **graph.nodes[n]} for n in involved]
+    nodes = [
+        {"id": n, "x": at[n][0], "y": at[n][1], **_label_place(at[n]), **graph.nodes[n]}
+        for n in involved
+    ]
     edges = [
         {"kind": d["kind"], "line": _shortened(at[a], at[b]), "title": _title(graph, a, b, d)}
         for a, b, d in graph.edges(data=True)
@@ -120,6 +123,16 @@ def _circle(count: int) -> list[tuple[float, float]]:
         )
         for k in range(count)
     ]
+
+
+def _label_place(point: tuple[float, float]) -> dict[str, Any]:
+    """Where an actor's name goes: outside the circle of actors, away from the middle."""
+    centre = _SIZE / 2
+    dx, dy = point[0] - centre, point[1] - centre
+    length = math.hypot(dx, dy) or 1.0
+    x, y = point[0] + 24 * dx / length, point[1] + 24 * dy / length + 4
+    anchor = "start" if dx > 10 else "end" if dx < -10 else "middle"
+    return {"lx": round(x, 1), "ly": round(y, 1), "anchor": anchor}
 
 
 def _shortened(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, ...]:

@@ -60,5 +60,16 @@
       recolour();
     });
   }
+  const actorFilter = document.getElementById("actor-filter");
+  if (actorFilter) {
+    actorFilter.addEventListener("change", () => {
+      const actor = actorFilter.value;
+      for (const item of document.querySelectorAll("#quotes li, #accusations li")) {
+        const involved = (item.dataset.actors || "").split(" ").includes(actor);
+        item.hidden = actor !== "" && !involved;
+      }
+      if (actor) select(actor);
+    });
+  }
   document.body.dataset.ready = "true";
 })();

@@ -128,13 +128,15 @@ def _wrong_by(verb: Any, clause: Any, rules: AccusationRules) -> Iterator[Frame]
 
 def _wrong(clause: Any, subjects: list[Any], rules: AccusationRules) -> bool:
     """Whether a reported clause says its subject did wrong: its verb is a wrong ("plotted"),
-    or a word after the subject is clearly negative ("lacks the judgment", "is lying")."""
+    or a word near its verb is clearly negative ("is lying", "relied on suppression");
+    words deeper in ("found documents proving a plan to attack") do not count."""
     if clause.lemma_.lower() in rules.wrongdoing:
         return True
     said = {t.i for s in subjects for t in s.subtree}
+    near = [clause, *clause.children, *(g for c in clause.children for g in c.children)]
     return any(
         t.i not in said and (t.lower_ in rules.negative or t.lemma_.lower() in rules.negative)
-        for t in clause.subtree
+        for t in near
     )
 
 
