@@ -23,17 +23,23 @@ import time
 from pathlib import Path
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "bbc_fulltext"
-SIDES = ("loop", "pool1", "pool2", "ray2")
+SIDES = ("loop", "pool1", "pool1x1", "pool2", "ray2")  # pool1x1: one model thread
 
 
 def side(name: str, folder: Path, scratch: Path, stages: str) -> dict[str, float]:
-    """Run one side in its own process; its wall time and peak RSS (with its children)."""
+    """Run one side in its own process; its wall time and peak RSS (with its children).
+    A side ending in x1 gives each model session one thread (UNSPIN_THREADS=1); the pool
+    with 2 workers on 2 cores does that by itself."""
+    import os
+
+    env = {**os.environ, "UNSPIN_THREADS": "1"} if name.endswith("x1") else dict(os.environ)
     started = time.perf_counter()
     process = subprocess.run(
         [sys.executable, __file__, "_side", name, str(folder), str(scratch), stages],
         check=True,
         capture_output=True,
         text=True,
+        env=env,
     )
     seconds = time.perf_counter() - started
     return {"seconds": seconds, **json.loads(process.stdout.strip().splitlines()[-1])}
@@ -46,7 +52,7 @@ def run_side(name: str, folder: Path, scratch: Path, stages: str) -> None:
     if name == "loop":
         _loop(folder, options)
     elif name.startswith("pool"):
-        _pool(folder, scratch / name, options, workers=int(name[-1]))
+        _pool(folder, scratch / name, options, workers=int(name[4]))
     else:
         _ray(folder, scratch / name, options, workers=int(name[-1]))
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -105,8 +111,10 @@ def engines(args: argparse.Namespace) -> None:
             f"{name:<6} {found['seconds']:7.1f} s  {rate:5.2f} articles/s  "
             f"peak {found['peak_mb']:7.1f} MB  time/loop {found['seconds'] / base:4.2f}"
         )
-    speed_up = results["pool1"]["seconds"] / results["pool2"]["seconds"]
-    print(f"pool speed-up, 2 workers over 1: {speed_up:.2f}x")
+    same_threads = results["pool1x1"]["seconds"] / results["pool2"]["seconds"]
+    every_core = results["pool1"]["seconds"] / results["pool2"]["seconds"]
+    print(f"pool speed-up, 2 workers over 1, one model thread per worker: {same_threads:.2f}x")
+    print(f"pool speed-up, 2 workers over 1 worker whose models use every core: {every_core:.2f}x")
     ray_ratio = results["ray2"]["seconds"] / results["pool2"]["seconds"]
     print(f"ray (2 actors) time / pool (2 workers) time: {ray_ratio:.2f}")
 
