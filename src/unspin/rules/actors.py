@@ -24,6 +24,7 @@ class ActorRules:
     not_actors: frozenset[str]  # all-capital words that are not the name of an actor
     title_words: dict[str, str]  # abbreviated titles -> the word a description uses ("gov")
     naming: frozenset[str]  # verbs that pin a label: "called X a liar", "branded X as"
+    media: tuple[str, ...]  # "X News", "X Evening News" are the outlet X: "CBS News" is CBS
     seats: dict[str, str]  # seat of government -> country
     country_names: dict[str, str]  # short or older names the country data lacks -> country
 
@@ -49,6 +50,7 @@ def actor_rules() -> ActorRules:
             not_actors=frozenset(data["acronyms_not_actors"]),
             title_words=dict(data["title_words"]),
             naming=frozenset(data["naming_verbs"]),
+            media=tuple(sorted(data["media_suffixes"], key=len, reverse=True)),
             seats=dict(data["seats_of_government"]),
             country_names=dict(data["country_names"]),
         )

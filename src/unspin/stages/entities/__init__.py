@@ -24,9 +24,11 @@ from unspin.stages.entities.descriptions import antecedent, descriptions, group_
 from unspin.stages.entities.labels import DESCRIBED, labels_of
 from unspin.stages.entities.names import (
     ACRONYM,
+    ALIAS,
     DEMONYM,
     DESCRIPTION,
     GROUP,
+    NER,
     Name,
     acronym_names,
     handle_names,
@@ -112,6 +114,7 @@ def _with_aliases(names: list[Name], links: list[Link]) -> tuple[list[Name], lis
         long = _placed(kept, link.long)
         alias = _placed(kept, link.alias)
         if long is not None and alias is not None:
+            alias.how = ALIAS if alias.how == NER else alias.how  # "aka Hakim Muhammad"
             fixed.append(Link(long, alias))
     return kept, fixed
 

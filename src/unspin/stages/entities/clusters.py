@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from unspin.rules.actors import ActorRules
 from unspin.stages.entities.aliases import Link
-from unspin.stages.entities.names import DEMONYM, METONYM, NAME, Name
+from unspin.stages.entities.names import ALIAS, DEMONYM, METONYM, NAME, Name
 
 _RANK = {"country": 0, "person": 1, "organization": 2, "group": 3, "place": 4}
 _NOT_SCANNED = frozenset({METONYM, DEMONYM})
@@ -71,6 +71,7 @@ def cluster(names: list[Name], links: Iterable[Link], rules: ActorRules) -> Clus
             by_key[key] = i
     _link_people(clusters, rules)
     _link_members(clusters)
+    _link_outlets(clusters, rules)
     return clusters
 
 
@@ -94,12 +95,13 @@ def _link_people(clusters: Clusters, rules: ActorRules) -> None:
     or begins with that word: "Rell" -> "Tomas Rell", "Hillary" -> "Hillary Clinton". The
     full name may be one spaCy took for an organisation ("Keith Lamont Scott")."""
     people = [(i, _person_words(n.text, rules)) for i, n in enumerate(clusters.names)]
-    full = [
+    full = [  # not a name given as an alias: "Muhammad" alone is not "aka Hakim Muhammad"
         (i, w)
         for i, w in people
         if len(w) >= 2
         and clusters.names[i].type in ("person", "organization")
         and clusters.names[i].country is None
+        and clusters.names[i].how != ALIAS
     ]
     for i, words in people:
         name = clusters.names[i]
@@ -136,6 +138,23 @@ def _link_members(clusters: Clusters) -> None:
         for j, first in parties:
             if first.startswith(stem):
                 clusters.union(i, j)
+
+
+def _link_outlets(clusters: Clusters, rules: ActorRules) -> None:
+    """A news programme or desk named after its outlet is the outlet: "CBS News", "CBS
+    Evening News" and "CBS"; "NBC News" and "NBC"."""
+    by_stem: dict[str, int] = {}
+    for i, name in enumerate(clusters.names):
+        if name.type != "organization":
+            continue
+        stem = next(
+            (name.text[: -len(m) - 1] for m in rules.media if name.text.endswith(" " + m)),
+            name.text,
+        )
+        if stem in by_stem:
+            clusters.union(by_stem[stem], i)
+        else:
+            by_stem[stem] = i
 
 
 def cluster_type(names: list[Name]) -> str:
@@ -193,7 +212,7 @@ def _short_forms(name: Name, rules: ActorRules) -> list[str]:
     organisation's head with "the" ("the Fellowship" for "Fellowship of the Open Hand", "the
     Front" for "National Renewal Front")."""
     if name.type == "person":
-        return _surname(name.text, rules)
+        return _surname(name.text, rules) if name.how != ALIAS else []
     if name.type != "organization":
         return []
     words = name.text.split()

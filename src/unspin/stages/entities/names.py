@@ -69,13 +69,16 @@ def _trimmed(ent: Any, rules: ActorRules) -> tuple[Any, Any] | None:
     doc = ent.doc
     if ent.label_ == "PERSON" and len(ent) == 1:
         first = _name_start(doc, first, rules)
+    if ent.label_ == "ORG" and first + 2 <= last and doc[first + 1].tag_ == "POS":
+        first += 2  # "TCSO's Sheriff's Response Team": the owner is another actor
     if ent.label_ == "PERSON":  # "Ali Abdul-Karim" before an untagged "Judan"
         while last + 1 < len(doc) and _more_name(doc[last + 1], rules):
             last += 1
     while first <= last and (
-        doc[first].lower_ == "the" or doc[first].lower_.rstrip(".") in rules.titles
+        doc[first].lower_ == "the"
+        or (doc[first].lower_.rstrip(".") in rules.titles and not _owns(doc, first, last))
     ):
-        first += 1
+        first += 1  # "Sen. Bob Ray" without "Sen.", but "Sheriff's Response Team" whole
     while last >= first and (
         doc[last].text in ("'s", "\u2019s", "'", "\u2019") or doc[last].is_punct
     ):
@@ -83,6 +86,11 @@ def _trimmed(ent: Any, rules: ActorRules) -> tuple[Any, Any] | None:
     if first > last or not doc[first].text[:1].isupper():
         return None
     return doc[first], doc[last]
+
+
+def _owns(doc: Any, first: int, last: int) -> bool:
+    """Whether the word at `first` is followed by a possessive inside the name."""
+    return first + 1 <= last and doc[first + 1].tag_ == "POS"
 
 
 def _name_start(doc: Any, first: int, rules: ActorRules) -> int:
@@ -234,11 +242,17 @@ def proper_before(doc: Any, char: int, rules: ActorRules) -> tuple[int, int] | N
     while i >= 0 and doc[i].is_space:
         i -= 1
     tokens: list[Any] = []
-    while i >= 0 and (doc[i].text[:1].isupper() or (doc[i].lower_ in rules.connectors and tokens)):
-        tokens.insert(0, doc[i])
+    while i >= 0 and (
+        doc[i].text[:1].isupper()
+        or (doc[i].lower_ in rules.connectors and tokens)
+        or (doc[i].text in ("'s", "\u2019s") and tokens and i > 0 and doc[i - 1].text[:1].isupper())
+    ):
+        tokens.insert(0, doc[i])  # "Sheriff's Response Team": a possessive inside a name
         i -= 1
     while tokens and tokens[0].lower_ in rules.connectors:  # "The", "of"
         tokens.pop(0)
+    while len(tokens) > 2 and tokens[1].text in ("'s", "\u2019s"):  # "TCSO's Sheriff's ..."
+        tokens = tokens[2:]
     if not tokens or not any(t.text[:1].isupper() for t in tokens):
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
