@@ -56,6 +56,14 @@ def edges(text: str) -> list[tuple[str | None, str | None, str, str]]:
             ("Ana Silva", "Jan Novak", "blamed", "the deaths of three workers"),
         ),
         (
+            "Ana Silva blamed the crisis on the policies of Jan Novak.",
+            ("Ana Silva", "Jan Novak", "blamed", "the crisis"),
+        ),
+        (
+            "A grand jury indicted Jan Novak on Tuesday on bribery charges.",
+            (None, "Jan Novak", "indicted", "bribery charges"),
+        ),
+        (
             "Prosecutors charged Jan Novak with fraud.",
             ("prosecutors", "Jan Novak", "charged", "fraud"),
         ),

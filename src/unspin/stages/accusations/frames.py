@@ -81,18 +81,22 @@ def _verbal(verb: Any, preps: tuple[str, ...]) -> Iterator[Frame]:
 
 
 def _blamed_on(verb: Any) -> Iterator[Frame]:
-    """ "X blamed the deaths on Y": the object is the wrong, "on" brings the accused."""
+    """ "X blamed the deaths on Y": the object is the wrong, "on" brings the accused (or the
+    actors whose policies, decisions... it names: "on the policies of Obama")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    targets = _blamed_ons(verb)
     if not objects:
         return
-    start, end = _phrase(objects[0])
-    cut = [c.idx for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "on"]
-    if cut:  # the parser hung "on Novak" on the object: the wrong ends before it
-        end = len(verb.doc.text[: cut[0]].rstrip())
-    for accused in (a for t in targets for a in _conjoined(t)):
+    wrong = objects[0]
+    if wrong.lower_ in _RELATIVE and verb.dep_ == "relcl":  # "problems that he blamed on"
+        start, end = wrong.head.left_edge.idx, _before(verb.left_edge)
+    else:
+        start, end = _phrase(wrong)
+        cut = [c.idx for c in wrong.children if c.dep_ == "prep" and c.lower_ == "on"]
+        if cut:  # the parser hung "on Novak" on the object: the wrong ends before it
+            end = len(verb.doc.text[: cut[0]].rstrip())
+    for accused in (a for t in _blamed_ons(verb) for a in _owners(t)):
         for accuser in _subjects(verb) or [None]:
-            yield Frame(verb, accuser, accused, (start, end), VERBAL)
+            yield Frame(verb, accuser, accused, (start, max(end, start + 1)), VERBAL)
 
 
 def _blamed_ons(verb: Any) -> list[Any]:
@@ -101,6 +105,24 @@ def _blamed_ons(verb: Any) -> list[Any]:
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "on"]
     return [p for p in (_pobj(prep) for prep in preps) if p is not None]
+
+
+def _owners(target: Any) -> list[Any]:
+    """A target and the actors it belongs to: "the policies of Obama and Clinton" -> the
+    policies, Obama, Clinton; "Novak's decision" -> the decision, Novak (the stage keeps
+    those that are actors)."""
+    found = _conjoined(target)
+    for child in target.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+            owner = child if child.dep_ == "poss" else _pobj(child)
+            if owner is not None:
+                found += _conjoined(owner)
+    return found
+
+
+def _before(token: Any) -> int:
+    """The end of the text before `token`, without the space."""
+    return len(token.doc.text[: token.idx].rstrip())
 
 
 def _claiming(verb: Any, rules: AccusationRules) -> Iterator[Frame]:
@@ -200,10 +222,11 @@ def _pobj(prep: Any) -> Any | None:
 
 
 def _prep_object(head: Any, preps: tuple[str, ...]) -> tuple[int, int] | None:
+    """What the first of `preps` brings, unless it is a date ("indicted on Tuesday on ...")."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             inner = _pobj(child)
-            if inner is not None:
+            if inner is not None and inner.ent_type_ not in ("DATE", "TIME"):
                 return _phrase(inner)
     return None
 
