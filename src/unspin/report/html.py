@@ -29,10 +29,11 @@ from unspin.report.highlights import (
 from unspin.rules import techniques
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
+@lru_cache(maxsize=4)
+def templates(package: str = "unspin.report") -> Environment:
+    """The Jinja templates of a package (its templates/ folder), always autoescaped."""
     return Environment(
-        loader=PackageLoader("unspin.report", "templates"),
+        loader=PackageLoader(package, "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -74,7 +75,7 @@ def render_html(article: Article, *, links: list[tuple[str, str]] | None = None)
     script, style = _asset("report.js"), _style()
     csp = report_csp()
     return (
-        _environment()
+        templates()
         .get_template("report.html.j2")
         .render(
             report=report,

@@ -4,17 +4,15 @@ JavaScript; no CDN, no inline script but the report's own, allowed by its hash."
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from unspin.article import Article
 from unspin.errors import UnspinError
-from unspin.report.html import render_html, report_csp
+from unspin.report.html import render_html, report_csp, templates
 from unspin.rules import techniques
 from unspin.store import queries
 from unspin.web.analysis import Source
@@ -25,18 +23,8 @@ from unspin.web.security import CSP_KEY
 router = APIRouter(include_in_schema=False)
 
 
-@lru_cache(maxsize=1)
-def _pages() -> Environment:
-    return Environment(
-        loader=PackageLoader("unspin.web", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def page(name: str, status: int = 200, /, **values: Any) -> HTMLResponse:
-    body = _pages().get_template(name).render(**values)
+    body = templates("unspin.web").get_template(name).render(**values)
     return HTMLResponse(body, status_code=status)
 
 
