@@ -41,9 +41,7 @@ class Count:
         self.gold += other.gold
 
     def prf(self) -> PRF:
-        precision = self.found_right / self.found if self.found else 0.0
-        recall = self.gold_right / self.gold if self.gold else 0.0
-        return PRF.of(precision, recall)
+        return PRF.counted(self.found_right, self.found, self.gold_right, self.gold)
 
 
 def score(pairs: Iterable[tuple[GoldArticle, dict[str, Any]]]) -> dict[str, Count]:

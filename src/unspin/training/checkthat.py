@@ -51,4 +51,4 @@ def positive_f1(predicted: list[bool], gold: list[bool]) -> PRF:
         raise ValueError(f"{len(predicted)} predictions for {len(gold)} sentences")
     tp = sum(p and g for p, g in zip(predicted, gold, strict=True))
     n_pred, n_gold = sum(predicted), sum(gold)
-    return PRF.of(tp / n_pred if n_pred else 0.0, tp / n_gold if n_gold else 0.0)
+    return PRF.counted(tp, n_pred, tp, n_gold)

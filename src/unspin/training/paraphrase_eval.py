@@ -63,9 +63,7 @@ def similarities(pairs: list[Pair]) -> np.ndarray:
 def scores(same: np.ndarray, similar: np.ndarray, threshold: float) -> PRF:
     said = similar >= threshold
     right = int((said & same).sum())
-    precision = right / int(said.sum()) if said.any() else 0.0
-    recall = right / int(same.sum()) if same.any() else 0.0
-    return PRF.of(precision, recall)
+    return PRF.counted(right, int(said.sum()), right, int(same.sum()))
 
 
 def evaluate(pairs: list[Pair], *, threshold: float | None = None) -> dict[str, object]:

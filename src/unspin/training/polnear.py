@@ -93,8 +93,8 @@ def role_scores(predicted: Iterable[Keyed], gold: Iterable[Keyed]) -> dict[str, 
         found = sum(any(_overlaps(s, t) for t in g) for s in p)
         recalled = sum(any(_overlaps(s, t) for s in p) for t in g)
         scores[role] = {
-            "exact": PRF.of(_ratio(exact, len(p)), _ratio(exact, len(g))),
-            "overlap": PRF.of(_ratio(found, len(p)), _ratio(recalled, len(g))),
+            "exact": PRF.counted(exact, len(p), exact, len(g)),
+            "overlap": PRF.counted(found, len(p), recalled, len(g)),
         }
     return scores
 
@@ -109,6 +109,3 @@ def _by_role(spans: Iterable[Keyed]) -> dict[str, list[tuple[str, int, int]]]:
 def _overlaps(a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
     return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
 
-
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0

@@ -27,6 +27,12 @@ class PRF:
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         return PRF(precision, recall, f1)
 
+    @staticmethod
+    def counted(found_right: int, found: int, gold_right: int, gold: int) -> PRF:
+        """From counts: right among found (precision) and found among gold (recall); an
+        empty side scores 0."""
+        return PRF.of(found_right / found if found else 0.0, gold_right / gold if gold else 0.0)
+
 
 def merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Overlapping spans (sharing a character) merged into their union, sorted."""
@@ -132,7 +138,7 @@ def per_label_f1(pairs: list[tuple[str, str]], labels: Iterable[str]) -> dict[st
         tp = sum(g == p == label for g, p in pairs)
         n_pred = sum(p == label for _, p in pairs)
         n_gold = sum(g == label for g, _ in pairs)
-        scores[label] = PRF.of(tp / n_pred if n_pred else 0.0, tp / n_gold if n_gold else 0.0)
+        scores[label] = PRF.counted(tp, n_pred, tp, n_gold)
     return scores
 
 
