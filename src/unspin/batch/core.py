@@ -23,8 +23,7 @@ from unspin.article import Article, Meta
 from unspin.errors import UnspinError
 from unspin.options import Options
 from unspin.pipeline import Pipeline
-from unspin.stages.ingest import article_from_text, check_size
-from unspin.stages.ingest.html import read_html
+from unspin.stages.ingest import article_from_html, article_from_text
 
 INPUT_COLUMNS = ("key", "ident", "text", "html", "title", "url", "outlet", "published")
 OUTPUT_SCHEMA = pa.schema(
@@ -76,8 +75,10 @@ def _article(row: dict[str, Any], options: Options) -> Article | UnspinError:
     known: dict[str, Any] = {k: row[k] for k in _META if row.get(k)}
     try:
         if row.get("text") is None and row.get("html"):
-            check_size(ident, len(row["html"].encode("utf-8", "replace")), options.max_bytes)
-            return read_html(row["html"], source=ident, meta=Meta(id=ident, **known))
+            meta = Meta(id=ident, **known)
+            return article_from_html(
+                row["html"], ident=ident, max_bytes=options.max_bytes, meta=meta
+            )
         article = article_from_text(row.get("text") or "", ident=ident, max_bytes=options.max_bytes)
     except UnspinError as error:
         return error

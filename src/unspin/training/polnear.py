@@ -108,4 +108,3 @@ def _by_role(spans: Iterable[Keyed]) -> dict[str, list[tuple[str, int, int]]]:
 
 def _overlaps(a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
     return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
-

@@ -34,16 +34,17 @@ class Source:
 
 
 def read(source: Source, max_bytes: int) -> Article:
-    from unspin.article import Meta
-    from unspin.stages.ingest import article_from_bytes, article_from_text, check_size
-    from unspin.stages.ingest.html import read_html
+    from unspin.stages.ingest import (
+        article_from_bytes,
+        article_from_html,
+        article_from_text,
+        check_size,
+    )
 
     if source.kind == "text":
         return article_from_text(str(source.content), ident=source.name, max_bytes=max_bytes)
     if source.kind == "html":
-        page = str(source.content)
-        check_size(source.name, len(page.encode("utf-8", "replace")), max_bytes)
-        return read_html(page, source=source.name, meta=Meta(id=source.name))
+        return article_from_html(str(source.content), ident=source.name, max_bytes=max_bytes)
     data = source.content if isinstance(source.content, bytes) else source.content.encode()
     check_size(source.name, len(data), max_bytes)
     return article_from_bytes(data, source=source.name, ident=source.name.rsplit(".", 1)[0])

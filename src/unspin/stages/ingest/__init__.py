@@ -23,7 +23,15 @@ from unspin.stages.ingest.html import is_unspin_report, looks_like_html, opens_l
 from unspin.stages.ingest.jsonl import read_jsonl
 from unspin.stages.ingest.warc import is_warc, read_warc
 
-__all__ = ["STDIN", "SUFFIXES", "article_from_bytes", "article_from_text", "headline", "load"]
+__all__ = [
+    "STDIN",
+    "SUFFIXES",
+    "article_from_bytes",
+    "article_from_html",
+    "article_from_text",
+    "headline",
+    "load",
+]
 
 log = logging.getLogger(__name__)
 STDIN = "-"
@@ -51,6 +59,16 @@ def article_from_text(text: str, *, ident: str = "text", max_bytes: int | None =
     if not text.strip():
         raise EmptyInputError(ident, "the text is empty")
     return Article(text, meta=Meta(id=ident, title=headline(text), source={"format": "text"}))
+
+
+def article_from_html(
+    html: str, *, ident: str, max_bytes: int | None = None, meta: Meta | None = None
+) -> Article:
+    """The article of a saved page given as a string (a JSONL or Parquet record, the web's
+    upload of a page); fields of `meta` already set win over the page's."""
+    if max_bytes is not None:
+        check_size(ident, len(html.encode("utf-8", errors="replace")), max_bytes)
+    return read_html(html, source=ident, meta=meta or Meta(id=ident))
 
 
 def article_from_bytes(
