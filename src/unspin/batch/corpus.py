@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 
 from unspin.batch.pool import Rows, run_pool
 from unspin.models import shipped_models
 from unspin.options import Options
-from unspin.store import Pending, Store
+from unspin.store import Store
 
 
 @dataclass(slots=True)
@@ -35,36 +34,33 @@ def analyze_store(
     retry_failed: bool = False,
     progress: Callable[[int], None] = lambda done: None,
 ) -> CorpusSummary:
-    """Analyse the store's pending articles; `progress(n)` after each saved chunk of n."""
-    total = store.counts()["articles"]
-    pending = list(store.pending(retry_failed=retry_failed))
-    summary = CorpusSummary(skipped=total - len(pending))
+    """Analyse the store's pending articles; `progress(n)` after each saved chunk of n.
+    Texts are read a chunk at a time, as the workers are ready for them."""
+    ids = store.pending_ids(retry_failed=retry_failed)
+    summary = CorpusSummary(skipped=store.count("articles") - len(ids))
     run = store.start_run(_settings(options, workers), shipped_models())
-    by_id = {p.id: p for p in pending}
-    for results in run_pool(_chunks(pending, chunk), workers=workers, options=options):
+    idents: dict[int, str] = {}
+    for results in run_pool(_chunks(store, ids, chunk, idents), workers=workers, options=options):
         for result in results:
             article_id = int(result["key"])
             if result["report"] is not None:
                 store.save(article_id, run, json.loads(result["report"]))
                 summary.analysed += 1
             else:
-                store.record_error(
-                    run,
-                    article_id,
-                    by_id[article_id].ident,
-                    result["error_code"],
-                    result["error_message"],
-                )
+                source = idents.get(article_id, str(article_id))
+                code, message = result["error_code"], result["error_message"]
+                store.record_error(run, article_id, source, code, message)
                 summary.failed += 1
         progress(len(results))
     store.finish_run(run)
     return summary
 
 
-def _chunks(pending: list[Pending], size: int) -> Iterator[Rows]:
-    rows = ({"key": str(p.id), "ident": p.ident, "text": p.text, **p.meta} for p in pending)
-    while batch := list(islice(rows, size)):
-        yield batch
+def _chunks(store: Store, ids: list[int], size: int, idents: dict[int, str]) -> Iterator[Rows]:
+    for start in range(0, len(ids), size):
+        pending = store.pending(ids[start : start + size])
+        idents.update((p.id, p.ident) for p in pending)
+        yield [{"key": str(p.id), "ident": p.ident, "text": p.text, **p.meta} for p in pending]
 
 
 def _settings(options: Options, workers: int) -> dict[str, object]:

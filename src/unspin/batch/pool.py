@@ -1,5 +1,6 @@
 """The local engine: the batch core in a pool of worker processes on this machine, each
-loading the models once; with one worker, in this process.
+loading the models once; with one worker, in this process. Results come in input order;
+only a few chunks are in flight at a time, so a long input is read as the workers need it.
 
 Workers share the cores: each model session gets cores / workers threads (UNSPIN_THREADS).
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -41,4 +43,10 @@ def run_pool(chunks: Iterable[Rows], *, workers: int, options: Options) -> Itera
     threads = max(1, (os.cpu_count() or 1) // workers)
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_start, initargs=(options, threads)) as pool:
-        yield from pool.imap_unordered(_work, chunks)
+        waiting: deque[Any] = deque()
+        for rows in chunks:  # at most two chunks a worker in flight: input is read as needed
+            waiting.append(pool.apply_async(_work, (rows,)))
+            if len(waiting) >= 2 * workers:
+                yield waiting.popleft().get()
+        while waiting:
+            yield waiting.popleft().get()

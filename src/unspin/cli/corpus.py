@@ -83,7 +83,7 @@ def analyze_command(
     def run() -> Any:
         options = Options(stages=stages)
         with Store(db) as store:
-            total = store.count_pending(retry_failed=retry_failed)
+            total = len(store.pending_ids(retry_failed=retry_failed))
             with tqdm(total=total, unit="article", disable=quiet, dynamic_ncols=True) as bar:
                 return analyze_store(
                     store,

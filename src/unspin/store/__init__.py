@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -135,24 +135,34 @@ class Store:
 
     # analysing them
 
-    def pending(self, *, retry_failed: bool = False) -> Iterator[Pending]:
+    def pending_ids(self, *, retry_failed: bool = False) -> list[int]:
         """Articles with no report yet (and, unless `retry_failed`, no failed analysis)."""
         failed = (
             ""
             if retry_failed
-            else (" AND NOT EXISTS (SELECT 1 FROM errors e WHERE e.article_id = a.id)")
+            else " AND NOT EXISTS (SELECT 1 FROM errors e WHERE e.article_id = a.id)"
         )
         rows = self.db.execute(
-            "SELECT a.id, a.ident, a.text, a.title, a.url, a.outlet, a.published FROM articles a"
-            " WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.article_id = a.id)"
-            f"{failed} ORDER BY a.id"
+            "SELECT a.id FROM articles a WHERE NOT EXISTS"
+            f" (SELECT 1 FROM reports r WHERE r.article_id = a.id){failed} ORDER BY a.id"
         )
-        for id_, ident, text, title, url, outlet, published in rows:
-            meta = {"title": title, "url": url, "outlet": outlet, "published": published}
-            yield Pending(id_, ident, text, meta)
+        return [int(row[0]) for row in rows]
 
-    def count_pending(self, *, retry_failed: bool = False) -> int:
-        return sum(1 for _ in self.pending(retry_failed=retry_failed))
+    def pending(self, ids: list[int]) -> list[Pending]:
+        """The articles `ids`, with what the analysis needs (read a chunk at a time)."""
+        marks = ", ".join("?" * len(ids))
+        rows = self.db.execute(
+            "SELECT id, ident, text, title, url, outlet, published FROM articles"
+            f" WHERE id IN ({marks}) ORDER BY id",
+            ids,
+        )
+        return [
+            Pending(id_, ident, text, {"title": t, "url": u, "outlet": o, "published": p})
+            for id_, ident, text, t, u, o, p in rows
+        ]
+
+    def count(self, table: str) -> int:
+        return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def start_run(self, settings: dict[str, Any], models: dict[str, Any]) -> int:
         cursor = self.db.execute(
@@ -210,8 +220,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Articles, reports, errors and findings, by table."""
-        tables = ("articles", "reports", "errors", *FINDING_TABLES)
-        return {t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+        return {t: self.count(t) for t in ("articles", "reports", "errors", *FINDING_TABLES)}
 
 
 def _source_of(error: UnspinError) -> str:
