@@ -316,3 +316,17 @@ def test_the_claim_matcher_holds_its_floor_on_the_paraphrase_pairs() -> None:
     assert scores["pairs"] >= 240
     assert scores["held_out"]["f1"] >= 0.70
     assert scores["at_threshold"]["precision"] >= 0.72
+
+
+def test_a_reader_writes_nothing_and_refuses_another_schema(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    Store.create(path).close()
+    with Store(path, readonly=True) as reader:
+        assert reader.counts()["articles"] == 0
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.db.execute("DELETE FROM articles")
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA user_version = 1")
+    connection.close()
+    with pytest.raises(StoreError, match="schema 1"):
+        Store(path, readonly=True)

@@ -132,7 +132,7 @@ def _query(db: Path, ask: Any, as_json: bool) -> None:
     from unspin.store import Store
 
     def run() -> Any:
-        with Store(db) as store:
+        with Store(db, readonly=True) as store:
             return ask(store)
 
     _show(guarded(run), as_json)
@@ -217,7 +217,7 @@ def export_command(db: Path, fmt: str, out: Path) -> None:
     from unspin.store.export import export
 
     def run() -> list[Path]:
-        with Store(db) as store:
+        with Store(db, readonly=True) as store:
             return export(store, out, fmt)
 
     for path in guarded(run):

@@ -56,13 +56,19 @@ class Store:
     """One corpus store file. `Store.create(path)` makes (or upgrades) one; `Store(path)` opens
     an existing one and fails with a StoreError naming the file when there is none."""
 
-    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+    def __init__(self, path: str | Path, *, create: bool = False, readonly: bool = False) -> None:
+        """`readonly`: for readers (queries, exports, the web app): nothing is written, not
+        even a migration, and a store of another schema version is refused by name."""
         self.path = Path(path)
         if not create and not self.path.is_file():
             raise StoreError(
                 f"{self.path}: no corpus store here; make one with `unspin corpus init`"
             )
         try:
+            if readonly:
+                self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+                self._check_version()
+                return
             self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
@@ -88,6 +94,13 @@ class Store:
     @property
     def version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _check_version(self) -> None:
+        if self.version != len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: schema {self.version}, this unspin reads {len(MIGRATIONS)}; "
+                "`unspin corpus init` brings an older store up to date"
+            )
 
     def _migrate(self) -> None:
         current = self.version

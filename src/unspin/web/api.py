@@ -109,7 +109,7 @@ def store_of(request: Request) -> Store:
     path = request.app.state.settings.store
     if path is None:
         raise WebError(404, "no_store", "no corpus store is configured (unspin serve --store PATH)")
-    return Store(path)
+    return Store(path, readonly=True)
 
 
 def _rows(request: Request, ask: Any) -> JSONResponse:
