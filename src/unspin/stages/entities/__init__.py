@@ -11,6 +11,7 @@ says which actors are good or bad.
 
 from __future__ import annotations
 
+from bisect import insort
 from typing import Any, ClassVar
 
 from unspin.article import Article, Entity, Span
@@ -21,7 +22,7 @@ from unspin.stages.entities.aliases import Link, acronym_links, alias_links, han
 from unspin.stages.entities.clusters import Clusters, cluster, cluster_type, scan
 from unspin.stages.entities.countries import Gazetteer, gazetteer
 from unspin.stages.entities.descriptions import antecedent, descriptions, group_names
-from unspin.stages.entities.labels import DESCRIBED, labels_of
+from unspin.stages.entities.labels import DESCRIBED, LabelFinder
 from unspin.stages.entities.names import (
     ACRONYM,
     ALIAS,
@@ -51,10 +52,11 @@ class EntitiesStage(Stage):
 
     def __call__(self, article: Article) -> Article:
         doc = article.cache["doc"]
-        clusters = self.clusters(doc, article.text)
+        labels = LabelFinder(doc, self.rules)
+        clusters = self.clusters(doc, article.text, labels)
         taken = [(n.start, n.end) for n in clusters.names if n.how != DESCRIPTION]
         for number, names in enumerate(_actors(clusters), start=1):
-            entity = self._entity(doc, f"e{number}", names)
+            entity = self._entity(f"e{number}", names, labels)
             entity.labels = [
                 label
                 for label in entity.labels
@@ -63,7 +65,7 @@ class EntitiesStage(Stage):
             article.add_entity(entity)
         return article
 
-    def clusters(self, doc: Any, text: str) -> Clusters:
+    def clusters(self, doc: Any, text: str, labels: LabelFinder) -> Clusters:
         """The article's names and descriptions, grouped by the actor they stand for."""
         rules = self.rules
         names = ner_names(doc, rules, self.places)
@@ -76,10 +78,10 @@ class EntitiesStage(Stage):
         names += group_names(doc, rules, names)
         clusters = cluster(names, links, rules)
         scan(text, clusters, rules)
-        _describe(doc, clusters, rules)
+        _describe(doc, clusters, rules, labels)
         return clusters
 
-    def _entity(self, doc: Any, id_: str, names: list[Name]) -> Entity:
+    def _entity(self, id_: str, names: list[Name], labels: LabelFinder) -> Entity:
         kind = cluster_type([n for n in names if n.how != DESCRIPTION])
         canonical = _canonical(names, kind)
         aliases: list[str] = []
@@ -88,20 +90,20 @@ class EntitiesStage(Stage):
             if name.how not in _NOT_ALIASES and name.text.casefold() not in seen:
                 aliases.append(name.text)
         mentions = [Span(n.start, n.end, n.how) for n in names]
-        return Entity(id_, canonical, kind, aliases, mentions, self._labels(doc, names))
+        return Entity(id_, canonical, kind, aliases, mentions, _labels(names, labels))
 
-    def _labels(self, doc: Any, names: list[Name]) -> list[Span]:
-        found: dict[tuple[int, int], str] = {}
-        for name in names:
-            if name.how == DESCRIPTION:
-                found.setdefault((name.start, name.end), DESCRIBED)
-            if name.how != DEMONYM:  # "the group, a shadowy outfit,": a description's too
-                for label in labels_of(doc, name.start, name.end, self.rules):
-                    found.setdefault((label.start, label.end), label.kind)
-        return [
-            Span(start, end, kind, {"source": SOURCE})
-            for (start, end), kind in sorted(found.items())
-        ]
+
+def _labels(names: list[Name], labels: LabelFinder) -> list[Span]:
+    found: dict[tuple[int, int], str] = {}
+    for name in names:
+        if name.how == DESCRIPTION:
+            found.setdefault((name.start, name.end), DESCRIBED)
+        if name.how != DEMONYM:  # "the group, a shadowy outfit,": a description's too
+            for label in labels(name.start, name.end):
+                found.setdefault((label.start, label.end), label.kind)
+    return [
+        Span(start, end, kind, {"source": SOURCE}) for (start, end), kind in sorted(found.items())
+    ]
 
 
 def _with_aliases(names: list[Name], links: list[Link]) -> tuple[list[Name], list[Link]]:
@@ -141,25 +143,28 @@ def _placed(names: list[Name], name: Name) -> Name | None:
     return name
 
 
-def _describe(doc: Any, clusters: Clusters, rules: ActorRules) -> None:
-    """Attach each definite description to the actor it refers to."""
+def _describe(doc: Any, clusters: Clusters, rules: ActorRules, labels: LabelFinder) -> None:
+    """Attach each definite description to the actor it refers to (descriptions before it
+    count as mentions of their actor)."""
     heads: dict[str, int] = {}
-    roles = _roles(doc, clusters, rules)
+    roles = _roles(doc, clusters, rules, labels)
+    mentions = sorted(
+        ((n, clusters.find(i)) for i, n in enumerate(clusters.names)), key=lambda m: m[0].start
+    )
     for found in descriptions(doc, rules, clusters.names):
         if found.owner is not None:
             root: int | None = clusters.find(clusters.index(found.owner))
         else:
-            mentions = sorted(
-                ((n, clusters.find(i)) for i, n in enumerate(clusters.names)),
-                key=lambda m: m[0].start,
-            )
             root = antecedent(found, mentions, heads, rules.generic, roles)
         if root is not None:
             clusters.attach(found.name, root)
+            insort(mentions, (found.name, root), key=lambda m: m[0].start)
             heads[found.head] = root
 
 
-def _roles(doc: Any, clusters: Clusters, rules: ActorRules) -> dict[int, set[str]]:
+def _roles(
+    doc: Any, clusters: Clusters, rules: ActorRules, labels: LabelFinder
+) -> dict[int, set[str]]:
     """The words each actor's names were introduced with ("President", "minister", "judge"),
     lower-case, for descriptions that refer back by them."""
     roles: dict[int, set[str]] = {}
@@ -169,7 +174,7 @@ def _roles(doc: Any, clusters: Clusters, rules: ActorRules) -> dict[int, set[str
         before = doc.text[max(0, name.start - 40) : name.start].split()
         words = {w.lower().strip(".,") for w in before[-3:]}
         words |= {rules.title_words[w] for w in words if w in rules.title_words}
-        for label in labels_of(doc, name.start, name.end, rules):
+        for label in labels(name.start, name.end):
             words |= {w.lower() for w in doc.text[label.start : label.end].split()}
         roles.setdefault(clusters.find(i), set()).update(words)
     return roles

@@ -29,6 +29,7 @@ class Clusters:
     def __init__(self, names: list[Name]) -> None:
         self.names = sorted(names, key=lambda n: (n.start, -n.end))
         self.parent = list(range(len(self.names)))
+        self.where = {id(n): i for i, n in enumerate(self.names)}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -50,11 +51,12 @@ class Clusters:
 
     def attach(self, name: Name, to: int) -> None:
         """Add a name to the cluster of name `to`."""
+        self.where[id(name)] = len(self.names)
         self.names.append(name)
         self.parent.append(self.find(to))
 
     def index(self, name: Name) -> int:
-        return next(i for i, n in enumerate(self.names) if n is name)
+        return self.where[id(name)]
 
 
 def cluster(names: list[Name], links: Iterable[Link], rules: ActorRules) -> Clusters:

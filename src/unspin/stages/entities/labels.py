@@ -37,6 +37,21 @@ class Label:
     kind: str
 
 
+class LabelFinder:
+    """`labels_of` for one parsed article, each mention worked out once (descriptions ask
+    for a person's roles before the labels are gathered)."""
+
+    def __init__(self, doc: Any, rules: ActorRules) -> None:
+        self.doc, self.rules = doc, rules
+        self.found: dict[tuple[int, int], list[Label]] = {}
+
+    def __call__(self, start: int, end: int) -> list[Label]:
+        key = (start, end)
+        if key not in self.found:
+            self.found[key] = labels_of(self.doc, start, end, self.rules)
+        return self.found[key]
+
+
 def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
     """The labels the article pins on the mention at [start, end)."""
     span = doc.char_span(start, end, alignment_mode="expand")
