@@ -5,7 +5,7 @@ last person before it; "they", "it" the last organisation, country or group)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -46,6 +46,7 @@ class ActorIndex:
             key=lambda m: (m.start, m.end),
         )
         self.starts = [m.start for m in self.mentions]
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
         self.genders = _genders(article, self.mentions)
         self.quotes = [
             (q.attrs["content"].start, q.attrs["content"].end, q.attrs["speaker"].attrs["entity"])
@@ -64,10 +65,11 @@ class ActorIndex:
         return self._pronoun(token.lower_, token.idx)
 
     def _overlapping(self, start: int, end: int) -> list[Mention]:
+        """Mentions sharing a character with [start, end): they start at most the longest
+        mention's length before it."""
+        first = bisect_left(self.starts, start - self.longest)
         last = bisect_right(self.starts, end)
-        return [
-            m for m in self.mentions[max(last - 40, 0) : last] if m.start < end and start < m.end
-        ]
+        return [m for m in self.mentions[first:last] if m.start < end and start < m.end]
 
     def _pronoun(self, word: str, at: int) -> str | None:
         if word in _SPEAKERS:
@@ -107,10 +109,12 @@ def _genders(article: Article, mentions: list[Mention]) -> dict[str, str]:
     sentences = article.groups["sentences"]
     starts = [s.start for s in sentences]
     people = [m for m in mentions if m.type == "person"]
+    at = [m.start for m in people]
     for match in _PRONOUN.finditer(text):
         k = bisect_right(starts, match.start()) - 1
         window = sentences[max(k - 1, 0)].start if sentences else 0
-        named = {m.entity for m in people if window <= m.start < match.start()}
+        span = people[bisect_left(at, window) : bisect_left(at, match.start())]
+        named = {m.entity for m in span}
         if len(named) == 1:
             votes.setdefault(named.pop(), Counter())[_GENDER[match.group(0).lower()]] += 1
     return {entity: count.most_common(1)[0][0] for entity, count in votes.items()}
