@@ -12,7 +12,7 @@ from tqdm import tqdm
 
 from unspin.analyze import analyze_many
 from unspin.batch.reports import ERRORS_FILE, PARTIAL_EXIT, Output, RunSummary, write_all
-from unspin.cli.common import stages_option
+from unspin.cli.common import max_size_option, stages_option
 from unspin.errors import ReportError, UnspinError, all_errors
 from unspin.options import MAX_BYTES, Options
 from unspin.report import SUFFIXES
@@ -68,14 +68,7 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     help="Also write one JSON report a line to this file ('-' for standard output).",
 )
 @click.option("--tokens", is_flag=True, help="Include every token (lemma, POS) in JSON reports.")
-@click.option(
-    "--max-size",
-    "max_mb",
-    type=click.FloatRange(min=0.001),
-    default=MAX_BYTES / 2**20,
-    show_default=True,
-    help="Largest input file or JSONL record, in MB.",
-)
+@max_size_option(default_mb=MAX_BYTES / 2**20, help="Largest input file or JSONL record")
 @click.option("--spacy-model", help="spaCy pipeline package to use (default: best installed).")
 @stages_option()
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
@@ -85,7 +78,7 @@ def analyze_command(
     formats: tuple[str, ...],
     jsonl: str | None,
     tokens: bool,
-    max_mb: float,
+    max_bytes: int,
     spacy_model: str | None,
     stages: tuple[str, ...],
     quiet: bool,
@@ -97,7 +90,7 @@ def analyze_command(
     these, or - for standard input. A bad article is reported and the others go on.
     """
     options = Options(
-        max_bytes=int(max_mb * 2**20),
+        max_bytes=max_bytes,
         spacy_model=spacy_model,
         stages=stages,
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from unspin.cli.common import guarded, stages_option
+from unspin.cli.common import guarded, stages_option, workers_option
 
 
 @click.group("batch")
@@ -18,13 +18,7 @@ def batch_command() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.argument("output", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
-@click.option(
-    "--workers",
-    type=click.IntRange(1),
-    default=1,
-    show_default=True,
-    help="Processes (local) or actors (ray), each holding the models once.",
-)
+@workers_option(default=1, help="Processes (local) or actors (ray), each holding the models once.")
 @click.option(
     "--address",
     help="A Ray cluster to join (ray://host:10001 or host:6379); local Ray when not given.",

@@ -82,6 +82,30 @@ def stages_option() -> Callable[[F], F]:
     )
 
 
+def _megabytes(_ctx: click.Context, _param: click.Parameter, value: float) -> int:
+    return int(value * 2**20)
+
+
+def max_size_option(*, default_mb: float, help: str) -> Callable[[F], F]:
+    """--max-size in MB, handed to the command in bytes (as `max_bytes`)."""
+    return click.option(
+        "--max-size",
+        "max_bytes",
+        type=click.FloatRange(min=0.001),
+        default=default_mb,
+        show_default=True,
+        callback=_megabytes,
+        help=help + ", in MB.",
+    )
+
+
+def workers_option(*, default: int, help: str) -> Callable[[F], F]:
+    """--workers: how many processes (or actors) run the pipeline, each with its models."""
+    return click.option(
+        "--workers", type=click.IntRange(1), default=default, show_default=True, help=help
+    )
+
+
 def guarded(run: Callable[[], T]) -> T:
     """Run a command body; an UnspinError becomes one line on stderr and its exit code."""
     try:

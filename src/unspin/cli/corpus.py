@@ -8,7 +8,8 @@ from typing import Any
 
 import click
 
-from unspin.cli.common import guarded, stages_option
+from unspin.cli.common import guarded, max_size_option, stages_option, workers_option
+from unspin.options import MAX_BYTES
 
 STORE = click.Path(dir_okay=False, path_type=Path)
 
@@ -31,14 +32,8 @@ def init_command(db: Path) -> None:
 @corpus_command.command("add")
 @click.argument("db", type=STORE)
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--max-size",
-    type=click.FloatRange(min=0.001),
-    default=5.0,
-    show_default=True,
-    help="The largest file or record accepted, in MB.",
-)
-def add_command(db: Path, paths: tuple[str, ...], max_size: float) -> None:
+@max_size_option(default_mb=MAX_BYTES / 2**20, help="The largest file or record accepted")
+def add_command(db: Path, paths: tuple[str, ...], max_bytes: int) -> None:
     """Add articles: files, folders, JSONL, WARC (.warc, .warc.gz). A text already in the
     store is skipped; an unreadable input goes to the errors table."""
     from unspin.options import Options
@@ -46,7 +41,7 @@ def add_command(db: Path, paths: tuple[str, ...], max_size: float) -> None:
     from unspin.store import Store
 
     def run() -> Any:
-        options = Options(max_bytes=int(max_size * 1024 * 1024))
+        options = Options(max_bytes=max_bytes)
         with Store(db) as store:
             return store.add(load(paths, options=options))
 
@@ -59,13 +54,7 @@ def add_command(db: Path, paths: tuple[str, ...], max_size: float) -> None:
 
 @corpus_command.command("analyze")
 @click.argument("db", type=STORE)
-@click.option(
-    "--workers",
-    type=click.IntRange(1),
-    default=1,
-    show_default=True,
-    help="Worker processes, each with its own models.",
-)
+@workers_option(default=1, help="Worker processes, each with its own models.")
 @stages_option()
 @click.option("--retry-failed", is_flag=True, help="Also try again articles that failed.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from unspin.cli.common import max_size_option, workers_option
+
 
 @click.command("serve")
 @click.option(
@@ -20,13 +22,7 @@ import click
     type=click.Path(dir_okay=False, path_type=Path),
     help="A corpus store to serve read-only (the corpus view and /api/articles...).",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(1),
-    default=2,
-    show_default=True,
-    help="Analysis processes, each holding the models.",
-)
+@workers_option(default=2, help="Analysis processes, each holding the models.")
 @click.option(
     "--timeout",
     type=click.FloatRange(min=1),
@@ -34,15 +30,9 @@ import click
     show_default=True,
     help="Seconds an analysis may take before the answer is 504.",
 )
-@click.option(
-    "--max-size",
-    type=click.FloatRange(min=0.01),
-    default=6.0,
-    show_default=True,
-    help="The largest request body, in MB.",
-)
+@max_size_option(default_mb=6.0, help="The largest request body")
 def serve_command(
-    host: str, port: int, store: Path | None, workers: int, timeout: float, max_size: float
+    host: str, port: int, store: Path | None, workers: int, timeout: float, max_bytes: int
 ) -> None:
     """Serve the web page and the API (needs the [web] extra)."""
     import uvicorn
@@ -52,6 +42,6 @@ def serve_command(
     if store is not None and not store.is_file():
         raise click.BadParameter(f"{store}: no corpus store here", param_hint="--store")
     settings = WebSettings(
-        store=store, workers=workers, timeout=timeout, max_request_bytes=int(max_size * 2**20)
+        store=store, workers=workers, timeout=timeout, max_request_bytes=max_bytes
     )
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
