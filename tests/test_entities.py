@@ -183,10 +183,50 @@ def test_a_role_before_a_name_lets_the_role_refer_back() -> None:
     assert "president" in labels(actor(text, "Ana Silva"))
 
 
+def test_a_role_word_refers_back_to_the_title_it_stands_for() -> None:
+    text = (
+        "Democratic Rep. Keith Varley spoke to reporters on Monday. Nobody asked further. "
+        "No action was taken against the congressman."
+    )
+    assert "congressman" in labels(actor(text, "Keith Varley"))
+
+
+def test_a_gendered_description_skips_a_person_of_the_other_gender() -> None:
+    text = (
+        "Karen Dale said she had filed a complaint. Officials questioned Tom Brix about it, "
+        "and he said he had done nothing. The woman later published her records."
+    )
+    assert "woman" in labels(actor(text, "Karen Dale"))
+    assert "woman" not in labels(actor(text, "Tom Brix"))
+
+
+def test_words_before_a_name_are_its_title_only_when_they_read_as_one() -> None:
+    text = (
+        "Judge Frank Nevo heard the case on Monday. Later the judge agreed with Ivana Lopes "
+        "on one point. The judge then adjourned."
+    )
+    assert "judge" not in labels(actor(text, "Ivana Lopes"))
+    assert "judge" in labels(actor(text, "Frank Nevo"))
+
+
+def test_an_organisation_word_never_refers_to_a_person() -> None:
+    text = (
+        "Supreme Court Justice Frank Nevo heard the case. Lawyers for Ivana Lopes argued. "
+        "The court will rule next week."
+    )
+    assert "court" not in labels(actor(text, "Frank Nevo"))
+
+
 def test_groups_of_people_that_act_are_actors() -> None:
     text = "Two former members of the group told reporters that they had been threatened."
     members = actor(text, "former members")
     assert members["type"] == "group"
+
+
+def test_any_plural_of_people_can_be_a_group() -> None:
+    text = "The defendants denied the charges. Prosecutors said the adults had trained children."
+    assert actor(text, "defendants")["type"] == "group"
+    assert actor(text, "adults")["type"] == "group"
 
 
 @pytest.mark.parametrize(

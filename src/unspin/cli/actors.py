@@ -53,3 +53,31 @@ def eval_command(data: Path, gold: Path, as_json: bool, each: bool) -> None:
         click.echo(actors_eval.format_scores(totals, len(articles)))
 
     guarded(run)
+
+
+@actors_command.command("lexicon")
+@click.option(
+    "--wordnet",
+    type=DATA,
+    default=Path("/usr/share/wordnet"),
+    show_default=True,
+    help="A WordNet 3.0 dict folder (index.noun, data.noun): Debian's wordnet-base.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write it.  [default: the package's rules/person_nouns.json]",
+)
+def lexicon_command(wordnet: Path, out: Path | None) -> None:
+    """Write the person nouns of the entities stage from WordNet (noun.person)."""
+    from importlib import resources
+
+    from unspin.training.person_nouns import write_lexicon
+
+    def run() -> None:
+        target = out or Path(str(resources.files("unspin.rules").joinpath("person_nouns.json")))
+        count = write_lexicon(wordnet, target)
+        click.echo(f"{count} person nouns written to {target}")
+
+    guarded(run)

@@ -21,6 +21,10 @@ class ActorRules:
     generic: frozenset[str]  # heads that refer to the nearest fitting actor ("the group");
     # other heads ("the ministry") only to an actor whose name or labels hold the word
     people: frozenset[str]  # plural nouns for groups of people that act: "former members"
+    person_nouns: frozenset[str]  # nouns whose usual sense is a person (WordNet noun.person)
+    genders: dict[str, str]  # nouns and titles of one gender -> "f" / "m": "woman", "Mrs."
+    synonyms: dict[str, frozenset[str]]  # role word -> words for the same role ("rep" ->
+    # "congressman"): "the congressman" refers back to "Rep. Keith Ellison"
     not_actors: frozenset[str]  # all-capital words that are not the name of an actor
     title_words: dict[str, str]  # abbreviated titles -> the word a description uses ("gov")
     naming: frozenset[str]  # verbs that pin a label: "called X a liar", "branded X as"
@@ -47,6 +51,9 @@ def actor_rules() -> ActorRules:
             descriptions=descriptions,
             generic=frozenset(data["generic_descriptions"]),
             people=frozenset(data["people"]),
+            person_nouns=frozenset(read_rules("person_nouns.json")["nouns"]),
+            genders={w: g for g, words in data["gendered_nouns"].items() for w in words},
+            synonyms=_synonyms(data["role_synonyms"]),
             not_actors=frozenset(data["acronyms_not_actors"]),
             title_words=dict(data["title_words"]),
             naming=frozenset(data["naming_verbs"]),
@@ -56,3 +63,11 @@ def actor_rules() -> ActorRules:
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise RulesError(f"actors.json: missing or malformed entry: {exc}") from exc
+
+
+def _synonyms(groups: list[list[str]]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for group in groups:
+        for word in group:
+            found.setdefault(word, set()).update(group)
+    return {word: frozenset(words) for word, words in found.items()}

@@ -95,9 +95,12 @@ def _actor_matcher(gold: GoldArticle, entities: list[dict[str, Any]]) -> Same:
 
 
 def _is(actor: GoldActor, entity: dict[str, Any]) -> bool:
+    """An entity is a gold actor if they share a name; a group of people, whose "name" is a
+    phrase ("five former residents") rather than a proper name, also if one of the entity's
+    mentions is one of the phrases the annotation gives for it."""
     if actor.names & _names(entity):
         return True
-    if actor.names:
+    if actor.names and actor.type != "group":
         return False
     return any(
         _overlap((m["start"], m["end"]), span) for m in entity["mentions"] for span in actor.labels

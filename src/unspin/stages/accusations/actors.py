@@ -4,26 +4,14 @@ last person before it; "they", "it" the last organisation, country or group)."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from unspin.article import Article
+from unspin.stages.gender import PRONOUNS, pronoun_genders
 
-_GENDER = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
-_PERSONAL = frozenset(_GENDER)
-_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_PERSONAL = frozenset(PRONOUNS)
 _BODIES = frozenset({"they", "them", "their", "it", "its"})
 _SPEAKERS = frozenset({"we", "us", "our", "i", "me", "my"})
 _REACH = 600  # characters back a pronoun looks for what it stands for
@@ -81,7 +69,7 @@ class ActorIndex:
             kinds = ("organization", "country", "group")
         else:
             return None
-        gender = _GENDER.get(word)
+        gender = PRONOUNS.get(word)
         before = self.mentions[: bisect_right(self.starts, at)]
         for mention in reversed(before):
             if mention.start < at - _REACH:
@@ -102,19 +90,7 @@ def _possessor(token: Any, mention: Mention) -> bool:
 
 
 def _genders(article: Article, mentions: list[Mention]) -> dict[str, str]:
-    """The gender the article's own pronouns give each person: a "he" or "she" votes for the
-    one person named in its sentence or the sentence before, if there is just one."""
-    votes: dict[str, Counter[str]] = {}
-    text = article.text
-    sentences = article.groups["sentences"]
-    starts = [s.start for s in sentences]
-    people = [m for m in mentions if m.type == "person"]
-    at = [m.start for m in people]
-    for match in _PRONOUN.finditer(text):
-        k = bisect_right(starts, match.start()) - 1
-        window = sentences[max(k - 1, 0)].start if sentences else 0
-        span = people[bisect_left(at, window) : bisect_left(at, match.start())]
-        named = {m.entity for m in span}
-        if len(named) == 1:
-            votes.setdefault(named.pop(), Counter())[_GENDER[match.group(0).lower()]] += 1
-    return {entity: count.most_common(1)[0][0] for entity, count in votes.items()}
+    """The gender the article's own pronouns give each person (see `pronoun_genders`)."""
+    starts = [s.start for s in article.groups["sentences"]]
+    people = [(m.start, m.entity) for m in mentions if m.type == "person"]
+    return pronoun_genders(article.text, starts, people)

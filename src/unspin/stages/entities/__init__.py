@@ -36,6 +36,7 @@ from unspin.stages.entities.names import (
     ner_names,
     proper_names,
 )
+from unspin.stages.gender import pronoun_genders
 
 SOURCE = "rules/entities"
 _NOT_ALIASES = frozenset({DEMONYM, DESCRIPTION, GROUP})
@@ -151,11 +152,12 @@ def _describe(doc: Any, clusters: Clusters, rules: ActorRules, labels: LabelFind
     mentions = sorted(
         ((n, clusters.find(i)) for i, n in enumerate(clusters.names)), key=lambda m: m[0].start
     )
+    genders = _genders(doc, mentions, roles, rules)
     for found in descriptions(doc, rules, clusters.names):
         if found.owner is not None:
             root: int | None = clusters.find(clusters.index(found.owner))
         else:
-            root = antecedent(found, mentions, heads, rules.generic, roles)
+            root = antecedent(found, mentions, heads, rules, roles, genders)
         if root is not None:
             clusters.attach(found.name, root)
             insort(mentions, (found.name, root), key=lambda m: m[0].start)
@@ -171,13 +173,35 @@ def _roles(
     for i, name in enumerate(clusters.names):
         if name.type != "person":
             continue
-        before = doc.text[max(0, name.start - 40) : name.start].split()
-        words = {w.lower().strip(".,") for w in before[-3:]}
+        words = set(_titles_before(doc.text, name.start, rules))
         words |= {rules.title_words[w] for w in words if w in rules.title_words}
         for label in labels(name.start, name.end):
             words |= {w.lower() for w in doc.text[label.start : label.end].split()}
         roles.setdefault(clusters.find(i), set()).update(words)
     return roles
+
+
+def _titles_before(text: str, at: int, rules: ActorRules) -> list[str]:
+    """The up to three words right before a name that read as its title: capitalised or
+    titles ("Manhattan Supreme Court Justice", "Democratic Rep."), lower-case."""
+    found: list[str] = []
+    for word in reversed(text[max(0, at - 40) : at].split()[-3:]):
+        bare = word.strip(".,")
+        if not bare or not (bare[0].isupper() or bare.lower() in rules.titles):
+            break
+        found.append(bare.lower())
+    return found
+
+
+def _genders(
+    doc: Any, mentions: list[tuple[Name, int]], roles: dict[int, set[str]], rules: ActorRules
+) -> dict[int, str]:
+    """Each person's gender from the pronouns after their name and the gendered words they
+    were introduced with ("Mrs.", "congresswoman")."""
+    people = [(n.start, c) for n, c in mentions if n.type == "person" and n.how != DESCRIPTION]
+    words = [(c, rules.genders[w]) for c, ws in roles.items() for w in ws if w in rules.genders]
+    starts = [sentence.start_char for sentence in doc.sents]
+    return pronoun_genders(doc.text, starts, people, words)
 
 
 def _actors(clusters: Clusters) -> list[list[Name]]:

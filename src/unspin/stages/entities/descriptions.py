@@ -66,11 +66,19 @@ def _refers(root: Any, determiner: str, rules: ActorRules) -> str | None:
     """The actor type a definite description refers to: "the regime" a country, "the
     minister" a person, "the defendants" a group of people; None if it is none of these."""
     if root.tag_ in ("NNS", "NNPS"):
-        plural = root.lower_ in rules.people
-        return "group" if plural and determiner in _PLURAL_DETERMINERS else None
+        return "group" if _people(root, rules) and determiner in _PLURAL_DETERMINERS else None
     if determiner not in _DETERMINERS:
         return None
-    return rules.descriptions.get(root.lower_) or rules.descriptions.get(root.lemma_.lower())
+    lemma = root.lemma_.lower()
+    found = rules.descriptions.get(root.lower_) or rules.descriptions.get(lemma)
+    if found is None and lemma in rules.person_nouns:
+        return "person"
+    return found
+
+
+def _people(root: Any, rules: ActorRules) -> bool:
+    """Whether a plural head speaks of people ("defendants", "adults", "Democrats")."""
+    return root.lower_ in rules.people or root.lemma_.lower() in rules.person_nouns
 
 
 def _names_root(root: Any, names: list[Name]) -> bool:
@@ -94,8 +102,9 @@ def antecedent(
     description: Description,
     mentions: list[tuple[Name, int]],
     heads: dict[str, int],
-    generic: frozenset[str],
+    rules: ActorRules,
     roles: dict[int, set[str]],
+    genders: dict[int, str],
 ) -> int | None:
     """The actor (cluster id) a description refers to, among those mentioned within reach
     before it: one whose name or an earlier label holds the head noun ("the ministry" ->
@@ -103,19 +112,26 @@ def antecedent(
     the one an earlier description with the same head referred to, else, for a generic head
     ("the group", "the regime"), the nearest actor of the type that head prefers."""
     at = description.name.start
-    near = [(n, c) for n, c in mentions if at - _REACH <= n.start < at]
+    gender = rules.genders.get(description.head)
+    near = [
+        (n, c)
+        for n, c in mentions
+        if at - _REACH <= n.start < at and (gender is None or genders.get(c, gender) == gender)
+    ]
+    role = rules.synonyms.get(description.head, frozenset({description.head}))
     named = [
         c
         for n, c in near
         if n.how != DESCRIPTION
-        and (description.head in _words(n.text) or description.head in roles.get(c, ()))
+        and n.type in _FITS[description.refers]
+        and (description.head in _words(n.text) or not role.isdisjoint(roles.get(c, ())))
     ]
     if named:
         return named[-1]
     remembered = heads.get(description.head)
     if remembered is not None and any(c == remembered for _, c in near):
         return remembered
-    if description.head not in generic:
+    if description.head not in rules.generic:
         return None
     for kind in _FITS[description.refers]:
         fitting = [c for n, c in near if n.type == kind]
@@ -140,7 +156,7 @@ def group_names(doc: Any, rules: ActorRules, names: list[Name]) -> list[Name]:
             t for t in chunk if (t.i <= root.i and t.dep_ in ("amod", "compound")) or t.i == root.i
         ]
         phrase = " ".join(t.lower_ for t in words)
-        if root.lower_ not in rules.people and phrase not in rules.people:
+        if not _people(root, rules) and phrase not in rules.people:
             continue
         if _names_something(chunk, names) or any(t.ent_type_ for t in words):
             continue

@@ -1,0 +1,35 @@
+"""Genders from an article's own pronouns and words (stages/gender.py)."""
+
+from __future__ import annotations
+
+from unspin.stages.gender import pronoun_genders
+
+
+def starts(text: str) -> list[int]:
+    found, at = [0], text.find(". ")
+    while at != -1:
+        found.append(at + 2)
+        at = text.find(". ", at + 2)
+    return found
+
+
+def test_a_pronoun_votes_for_the_one_person_before_it_in_its_sentence() -> None:
+    text = "Dale said she filed it. Officials asked Brix, and he said no."
+    people = [(text.index("Dale"), "dale"), (text.index("Brix"), "brix")]
+    assert pronoun_genders(text, starts(text), people) == {"dale": "f", "brix": "m"}
+
+
+def test_with_nobody_in_its_sentence_a_pronoun_looks_one_sentence_back() -> None:
+    text = "Dale filed a complaint. Later she withdrew it."
+    assert pronoun_genders(text, starts(text), [(0, "dale")]) == {"dale": "f"}
+
+
+def test_two_people_before_a_pronoun_give_no_vote() -> None:
+    text = "Dale met Brix and she left."
+    people = [(0, "dale"), (text.index("Brix"), "brix")]
+    assert pronoun_genders(text, starts(text), people) == {}
+
+
+def test_words_outvote_a_stray_pronoun() -> None:
+    text = "Dale spoke and his aide nodded."
+    assert pronoun_genders(text, starts(text), [(0, "dale")], [("dale", "f")]) == {"dale": "f"}
