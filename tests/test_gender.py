@@ -33,3 +33,9 @@ def test_two_people_before_a_pronoun_give_no_vote() -> None:
 def test_words_outvote_a_stray_pronoun() -> None:
     text = "Dale spoke and his aide nodded."
     assert pronoun_genders(text, starts(text), [(0, "dale")], [("dale", "f")]) == {"dale": "f"}
+
+
+def test_an_object_pronoun_seldom_points_at_its_own_clause_subject() -> None:
+    text = "Brix spoke first. Lee said Brix was rude to her."
+    people = [(0, "brix"), (text.index("Lee"), "lee"), (text.index("Brix was"), "brix")]
+    assert "brix" not in pronoun_genders(text, starts(text), people)

@@ -20,6 +20,8 @@ PRONOUNS = {
     "hers": "f",
     "herself": "f",
 }
+_OBJECTS = frozenset({"him", "her"})  # "Ellison was abusive to her": seldom its own clause's
+# subject, so these vote only when one person is named in this sentence and the one before
 _PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 
 Key = TypeVar("Key", bound=Hashable)
@@ -32,8 +34,9 @@ def pronoun_genders(
     words: Iterable[tuple[Key, str]] = (),
 ) -> dict[Key, str]:
     """Each person's gender by vote: a "he" or "she" votes for the one person named before it
-    in its sentence (or, if none is, in the sentence before), if there is just one; `words`
-    are further votes ("Mrs.", "the congresswoman"). `people`: (start, person) in text order."""
+    in its sentence (or, if none is, in the sentence before), if there is just one ("him",
+    "her": the one person in both sentences); `words` are further votes ("Mrs.", "the
+    congresswoman"). `people`: (start, person) in text order."""
     votes: dict[Key, Counter[str]] = {}
     at = [start for start, _ in people]
     for match in _PRONOUN.finditer(text):
@@ -42,7 +45,7 @@ def pronoun_genders(
         before = sentence_starts[k - 1] if k >= 1 else own
         end = bisect_left(at, match.start())
         named = {key for _, key in people[bisect_left(at, own) : end]}
-        if not named:
+        if not named or match.group(0).lower() in _OBJECTS:
             named = {key for _, key in people[bisect_left(at, before) : end]}
         if len(named) == 1:
             votes.setdefault(named.pop(), Counter())[PRONOUNS[match.group(0).lower()]] += 1
