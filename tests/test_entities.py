@@ -243,6 +243,24 @@ def test_each_kind_of_label(text: str, name: str, label: str) -> None:
     assert label in labels(actor(text, name))
 
 
+def test_a_role_between_commas_is_a_label_where_the_parse_misses_it() -> None:
+    text = "Allegra Lawrence-Hardy, Abrams' campaign chair, said her team would appeal."
+    assert "campaign chair" in labels(actor(text, "Lawrence-Hardy"))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("On Thursday afternoon Sheriff Jerry Hogrefe swore an affidavit.", "Jerry Hogrefe"),
+        ("Police found 39-year-old Siraj Wahhaj at the site.", "Siraj Wahhaj"),
+        ("Many other Democrats backed Ford.", "Ford"),
+    ],
+)
+def test_times_ages_and_quantities_are_no_labels(text: str, name: str) -> None:
+    found = labels(actor(text, name))
+    assert not {"Thursday afternoon Sheriff", "year-old", "Many other"} & found
+
+
 def test_a_courtesy_title_or_bare_office_is_no_label() -> None:
     text = "Mr. Jan Novak and President Ana Silva met. Sen. Bob Ray joined them."
     for name in ("Jan Novak", "Ana Silva", "Bob Ray"):

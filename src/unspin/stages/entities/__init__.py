@@ -102,9 +102,11 @@ def _labels(names: list[Name], labels: LabelFinder) -> list[Span]:
         if name.how != DEMONYM:  # "the group, a shadowy outfit,": a description's too
             for label in labels(name.start, name.end):
                 found.setdefault((label.start, label.end), label.kind)
-    return [
-        Span(start, end, kind, {"source": SOURCE}) for (start, end), kind in sorted(found.items())
-    ]
+    kept: list[Span] = []
+    for (start, end), kind in sorted(found.items(), key=lambda f: (f[0][0], -f[0][1])):
+        if not kept or kept[-1].end <= start:  # overlapping readings of one phrase: the longest
+            kept.append(Span(start, end, kind, {"source": SOURCE}))
+    return kept
 
 
 def _with_aliases(names: list[Name], links: list[Link]) -> tuple[list[Name], list[Link]]:

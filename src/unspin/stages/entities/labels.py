@@ -27,6 +27,9 @@ APPOSITIVE, COPULAR, PREMODIFIER, NAMED_AS, DESCRIBED = (
 _COPULAS = frozenset({"be", "become", "remain"})
 _NOT_LEADING = frozenset({"DET", "ADV", "NUM", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT"})
 _OWNERS = frozenset({"det", "poss", "predet"})  # "Keith Ellison's former girlfriend"
+_NOT_DESCRIBING = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_QUANTIFIERS = frozenset({"many", "few", "other", "several", "some", "most", "more", "all", "both"})
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})  # "Abrams' campaign chair": not the owner
 _SKIP_LEFT = frozenset({"det", "poss", "case", "punct", "predet", "cc", "prep"})
 
 
@@ -61,17 +64,24 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
     if (
         root.dep_ in ("compound", "nmod", "amod", "poss")
         and not span.start <= root.head.i < span.end
+        and not (span.end < len(doc) and doc[span.end].text == ",")
     ):
         return []  # the name modifies another noun ("the Trump campaign"): not about the actor
     found = [
         *_appositives(root),
+        *_comma_appositive(span, rules),
         *_copular(root),
         *_premodifiers(root, span, rules),
         *_named_as(root, rules),
         *_after_parentheses(doc, span),
         *_government_of(root, rules),
     ]
-    return [label for label in found if label.end <= start or label.start >= end]
+    kept: list[Label] = []
+    for label in found:  # one label per stretch of text: the parse's and the words' readings
+        outside = label.end <= start or label.start >= end
+        if outside and not any(label.start < k.end and k.start < label.end for k in kept):
+            kept.append(label)
+    return kept
 
 
 def _appositives(root: Any) -> list[Label]:
@@ -79,6 +89,35 @@ def _appositives(root: Any) -> list[Label]:
     if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and not root.head.ent_type_:
         found.append(_phrase(root.head, APPOSITIVE))
     return [label for label in found if label is not None]
+
+
+def _comma_appositive(span: Any, rules: ActorRules) -> list[Label]:
+    """ "Allegra Hardy, Abrams' campaign chair, said": a person noun phrase between commas right
+    after a name, read from the words themselves where the parser hangs it elsewhere."""
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return []
+    words: list[Any] = []
+    for token in doc[i + 1 : i + 10]:
+        if token.text == "," or token.is_sent_end:
+            break
+        if token.pos_ in ("VERB", "AUX", "PRON") or token.text in ("(", ")", '"'):
+            return []
+        words.append(token)
+    else:
+        return []
+    if not words or words[-1].pos_ != "NOUN" or not _person_noun(words[-1], rules):
+        return []
+    cut = max((k + 1 for k, t in enumerate(words) if t.lower_ in _POSSESSIVE), default=0)
+    left = [t for t in words[cut:] if not (t.dep_ == "det" or t.is_punct)]
+    if not left:
+        return []
+    return [Label(left[0].idx, words[-1].idx + len(words[-1].text), APPOSITIVE)]
+
+
+def _person_noun(token: Any, rules: ActorRules) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in rules.person_nouns or rules.descriptions.get(lemma) == "person"
 
 
 def _copular(root: Any) -> list[Label]:
@@ -140,10 +179,18 @@ def _premodifiers(root: Any, span: Any, rules: ActorRules) -> list[Label]:
         return []
     first = min(t.i for t in left)
     tokens = [t for t in doc[first : span.start] if not t.is_punct or t.text == "-"]
-    while tokens and (tokens[0].dep_ in _SKIP_LEFT or tokens[0].pos_ in _NOT_LEADING):
+    after = max((k + 1 for k, t in enumerate(tokens) if t.ent_type_ in _NOT_DESCRIBING), default=0)
+    tokens = tokens[after:]  # "Thursday afternoon Sheriff", "39-year-old": when, not who
+    while tokens and (
+        tokens[0].dep_ in _SKIP_LEFT or tokens[0].pos_ in _NOT_LEADING or not tokens[0].is_alpha
+    ):
         tokens.pop(0)
+    while tokens and not tokens[-1].is_alpha:  # "(D-", "TCSO's"
+        tokens.pop()
     if not tokens or all(t.lower_.rstrip(".") in rules.courtesy for t in tokens):
         return []
+    if all(t.lower_ in _QUANTIFIERS for t in tokens):
+        return []  # "many other Democrats"
     if len(tokens) == 1 and tokens[0].lower_.rstrip(".") in rules.titles:
         return []  # "President Obama", "Sen. Sanders": a title, not a description
     return [Label(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), PREMODIFIER)]
