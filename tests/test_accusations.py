@@ -87,6 +87,27 @@ def edges(text: str) -> list[tuple[str | None, str | None, str, str]]:
             "Jan Novak allegedly bribed two judges.",
             (None, "Jan Novak", "allegedly", "bribed two judges"),
         ),
+        (
+            "Chris Dale described Democratic nominee Ana Silva as a disgrace on Wednesday.",
+            ("Chris Dale", "Ana Silva", "described", "a disgrace on Wednesday"),
+        ),
+        (
+            "The caller reported that she was assaulted by Jan Novak.",
+            (None, "Jan Novak", "reported", "was assaulted"),
+        ),
+        (
+            "On Monday a woman by the name of Ana Silva accused Jan Novak of fraud.",
+            ("Ana Silva", "Jan Novak", "accused", "fraud"),
+        ),
+        (
+            "Jan Novak faced domestic violence allegations that were brought against him by "
+            "Ana Silva.",
+            ("Ana Silva", "Jan Novak", "allegations", "domestic violence"),
+        ),
+        (
+            "Ana Silva is not the only woman to make abuse accusations against Jan Novak.",
+            ("Ana Silva", "Jan Novak", "accusations", "abuse"),
+        ),
     ],
 )
 def test_each_accusation_shape(text: str, expected: tuple[Any, ...]) -> None:
@@ -101,6 +122,10 @@ def test_an_accusation_with_two_accusers_is_one_edge_each() -> None:
 
 def test_a_negated_cue_is_no_accusation() -> None:
     assert edges("Ana Silva did not accuse Jan Novak of fraud.") == []
+
+
+def test_calling_someone_something_good_is_no_accusation() -> None:
+    assert edges("Ana Silva described Jan Novak as a hero of the city.") == []
 
 
 def test_a_claim_that_is_no_wrong_is_no_accusation() -> None:

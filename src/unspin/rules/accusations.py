@@ -14,6 +14,8 @@ from unspin.rules import cues, read_rules
 @dataclass(frozen=True, slots=True)
 class AccusationRules:
     verbs: dict[str, tuple[str, ...]]  # accusing verb -> prepositions that bring the allegation
+    describing: dict[str, tuple[str, ...]]  # likewise, accusing only when what they call the
+    # object is negative: "described Clinton as a disgrace"
     claiming: frozenset[str]  # verbs of saying that accuse when what is said is a wrong
     wrongdoing: frozenset[str]
     negative: frozenset[str]  # words of clearly negative valence (VADER's lexicon)
@@ -28,12 +30,12 @@ class AccusationRules:
 def accusation_rules() -> AccusationRules:
     data = read_rules("accusations.json")
     try:
-        verbs = {k: tuple(v) for k, v in data["verbs"].items() if k != "about"}
-        if not all(isinstance(p, str) for preps in verbs.values() for p in preps):
-            raise RulesError("accusations.json: verbs must map to lists of prepositions")
+        verbs = _verbs(data["verbs"])
+        describing = _verbs(data["describing"]["verbs"])
         counter = "|".join(re.escape(p) for p in sorted(data["counter_evidence"], key=len)[::-1])
         return AccusationRules(
             verbs=verbs,
+            describing=describing,
             claiming=frozenset(data["claiming"]["verbs"]),
             wrongdoing=frozenset(data["wrongdoing"]),
             negative=negative_words(float(data["negative_valence"])),
@@ -45,6 +47,13 @@ def accusation_rules() -> AccusationRules:
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise RulesError(f"accusations.json: missing or malformed entry: {exc}") from exc
+
+
+def _verbs(entries: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    verbs = {k: tuple(v) for k, v in entries.items() if k != "about"}
+    if not all(isinstance(p, str) for preps in verbs.values() for p in preps):
+        raise RulesError("accusations.json: verbs must map to lists of prepositions")
+    return verbs
 
 
 def negative_words(threshold: float) -> frozenset[str]:

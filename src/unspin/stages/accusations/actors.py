@@ -50,7 +50,29 @@ class ActorIndex:
             inside = [m for m in self._overlapping(start, end) if not _possessor(token, m)]
         if inside:
             return inside[-1].entity
-        return self._pronoun(token.lower_, token.idx)
+        return (
+            self._pronoun(token.lower_, token.idx) or self._named_in(token) or self._said_of(token)
+        )
+
+    def _said_of(self, token: Any) -> str | None:
+        """ "Silva is the only woman to make ...": the actor a predicate noun is said of."""
+        if token.dep_ != "attr" or token.head.lemma_ != "be":
+            return None
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        return self.actor(subject) if subject is not None else None
+
+    def _named_in(self, token: Any) -> str | None:
+        """ "a woman by the name of Karen Monahan", "a spokesman for the mosque": the actor
+        named in the phrase after a head word that is no actor itself (not in a clause)."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for child in token.children:
+            if child.dep_ not in ("prep", "appos") or child.i < token.i:
+                continue
+            found = self._overlapping(child.left_edge.idx, child.right_edge.idx + 1)
+            if found:
+                return found[0].entity
+        return None
 
     def _overlapping(self, start: int, end: int) -> list[Mention]:
         """Mentions sharing a character with [start, end): they start at most the longest

@@ -1,6 +1,6 @@
 """Accusations in the dependency parse, one shape per function:
 
-    verbal     X accused Y of Z / blamed Y for Z / called Y a Z / branded Y as Z
+    verbal     X accused Y of Z / blamed Y for Z / branded Y as Z / called Y a Z (Z negative)
     passive    Y was accused of Z (by X)
     blame-on   X blamed Z on Y
     claiming   X claimed (said, alleged) that Y plotted Z      (Z a wrong: accusations.json)
@@ -47,6 +47,10 @@ def frames(doc: Any, rules: AccusationRules) -> Iterator[Frame]:
             continue
         if token.pos_ == "VERB" and lemma in rules.verbs:
             yield from _verbal(token, rules.verbs[lemma])
+        if token.pos_ == "VERB" and lemma in rules.describing:
+            for frame in _verbal(token, rules.describing[lemma]):
+                if _negative(token.doc, frame.allegation, rules):
+                    yield frame
         if token.pos_ in ("VERB", "AUX") and lemma in rules.claiming:
             yield from _claiming(token, rules)
         if token.pos_ == "NOUN" and lemma in rules.nouns:
@@ -132,6 +136,9 @@ def _claiming(verb: Any, rules: AccusationRules) -> Iterator[Frame]:
         if not subjects or _negated(clause) or not _wrong(clause, subjects, rules):
             continue
         allegation = _after(clause, subjects[-1])
+        by = next((c for c in clause.children if c.dep_ == "agent" and _pobj(c) is not None), None)
+        if subjects[0].dep_ == "nsubjpass" and by is not None:  # "she was assaulted by Ellison"
+            allegation, subjects = (allegation[0], _before(by)), [_pobj(by)]
         for accused in _conjoined(subjects[0]):
             for accuser in _subjects(verb) or [None]:
                 yield Frame(verb, accuser, accused, allegation, CLAIMING)
@@ -162,6 +169,17 @@ def _wrong(clause: Any, subjects: list[Any], rules: AccusationRules) -> bool:
     )
 
 
+def _negative(doc: Any, span: tuple[int, int], rules: AccusationRules) -> bool:
+    """Whether a word of the text at `span` is clearly negative or a wrong ("a disgrace")."""
+    words = doc.char_span(*span, alignment_mode="expand") or []
+    return any(
+        t.lower_ in rules.negative
+        or t.lemma_.lower() in rules.negative
+        or t.lemma_.lower() in rules.wrongdoing
+        for t in words
+    )
+
+
 def _allegedly(adverb: Any) -> Iterator[Frame]:
     verb = adverb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -178,7 +196,13 @@ def _nominal(noun: Any) -> Iterator[Frame]:
     accusers = [c for c in noun.children if c.dep_ == "poss"]
     accusers += [_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
     against = [_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"]
-    of = _prep_object(noun, ("of",))
+    for clause in (c for c in noun.children if c.dep_ == "relcl"):  # "allegations (that were)
+        # brought against him by two women"
+        against += [_pobj(c) for c in clause.children if c.dep_ == "prep" and c.lower_ == "against"]
+        accusers += [_pobj(c) for c in clause.children if c.dep_ == "agent"]
+    if noun.dep_ == "dobj" and not any(a is not None for a in accusers):
+        accusers += _subjects(noun.head)  # "X made accusations against Y"
+    of = _prep_object(noun, ("of",)) or _modifiers(noun)
     for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")):
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
@@ -192,6 +216,17 @@ def _nominal(noun: Any) -> Iterator[Frame]:
             for accused in _conjoined(target):
                 for accuser in [a for a in accusers if a is not None] or [None]:
                     yield Frame(noun, accuser, accused, of, NOMINAL)
+
+
+def _modifiers(noun: Any) -> tuple[int, int] | None:
+    """ "domestic violence allegations": what the words before the noun say it is about."""
+    words = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    if not words:
+        return None
+    first = min(t.left_edge.i for t in words)
+    last = max(t.i for t in words)
+    doc = noun.doc
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 def _subjects(verb: Any) -> list[Any]:
