@@ -106,22 +106,23 @@ def antecedent(
     roles: dict[int, set[str]],
     genders: dict[int, str],
 ) -> int | None:
-    """The actor (cluster id) a description refers to, among those mentioned within reach
-    before it: one whose name or an earlier label holds the head noun ("the ministry" ->
-    "Interior Ministry", "the president" -> "President Obama"), else
+    """The actor (cluster id) a description refers to: the last one before it whose name or
+    an earlier label holds the head noun ("the ministry" -> "Interior Ministry", "the
+    president" -> "President Obama"), else, among those mentioned within reach before it,
     the one an earlier description with the same head referred to, else, for a generic head
     ("the group", "the regime"), the nearest actor of the type that head prefers."""
     at = description.name.start
     gender = rules.genders.get(description.head)
-    near = [
+    before = [
         (n, c)
         for n, c in mentions
-        if at - _REACH <= n.start < at and (gender is None or genders.get(c, gender) == gender)
+        if n.start < at and (gender is None or genders.get(c, gender) == gender)
     ]
+    near = [(n, c) for n, c in before if n.start >= at - _REACH]
     role = rules.synonyms.get(description.head, frozenset({description.head}))
     named = [
         c
-        for n, c in near
+        for n, c in before  # a name or role that holds the word: however far back
         if n.how != DESCRIPTION
         and n.type in _FITS[description.refers]
         and (description.head in _words(n.text) or not role.isdisjoint(roles.get(c, ())))
