@@ -200,6 +200,14 @@ def test_a_gendered_description_skips_a_person_of_the_other_gender() -> None:
     assert "woman" not in labels(actor(text, "Tom Brix"))
 
 
+def test_a_word_before_the_head_picks_the_actor_introduced_with_it() -> None:
+    text = (
+        "Republican nominee Tom Brix met Democratic nominee Ana Silva on Monday. Silva spoke "
+        "first. The GOP candidate answered her."
+    )
+    assert "GOP candidate" in labels(actor(text, "Tom Brix"))
+
+
 def test_words_before_a_name_are_its_title_only_when_they_read_as_one() -> None:
     text = (
         "Judge Frank Nevo heard the case on Monday. Later the judge agreed with Ivana Lopes "

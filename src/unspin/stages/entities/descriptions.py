@@ -120,13 +120,17 @@ def antecedent(
     ]
     near = [(n, c) for n, c in before if n.start >= at - _REACH]
     role = rules.synonyms.get(description.head, frozenset({description.head}))
-    named = [
-        c
-        for n, c in before  # a name or role that holds the word: however far back
-        if n.how != DESCRIPTION
-        and n.type in _FITS[description.refers]
-        and (description.head in _words(n.text) or not role.isdisjoint(roles.get(c, ())))
+    typed = [
+        (n, c) for n, c in before if n.how != DESCRIPTION and n.type in _FITS[description.refers]
     ]
+    named = [  # a name or role that holds the word: however far back
+        c
+        for n, c in typed
+        if description.head in _words(n.text) or not role.isdisjoint(roles.get(c, ()))
+    ]
+    modified = _modified(description, [c for _, c in typed], rules, roles)
+    if modified is not None and (named or description.head in rules.generic):
+        return modified
     if named:
         return named[-1]
     remembered = heads.get(description.head)
@@ -139,6 +143,17 @@ def antecedent(
         if fitting:
             return fitting[-1]
     return None
+
+
+def _modified(
+    description: Description, actors: list[int], rules: ActorRules, roles: dict[int, set[str]]
+) -> int | None:
+    """The last actor whose roles hold a word before the head ("the GOP candidate" -> the one
+    introduced as Republican, not the Democrat just mentioned), if one does."""
+    words = _words(description.name.text) - {description.head}
+    words |= {s for w in words for s in rules.synonyms.get(w, ())}
+    fitting = [c for c in actors if not words.isdisjoint(roles.get(c, ()))]
+    return fitting[-1] if fitting else None
 
 
 def _words(text: str) -> set[str]:
