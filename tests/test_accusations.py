@@ -124,6 +124,10 @@ def test_a_negated_cue_is_no_accusation() -> None:
     assert edges("Ana Silva did not accuse Jan Novak of fraud.") == []
 
 
+def test_a_death_reported_is_no_accusation_of_the_dead() -> None:
+    assert edges("Police Chief Joe Dale said officer Eric Jorin died at the scene.") == []
+
+
 def test_calling_someone_something_good_is_no_accusation() -> None:
     assert edges("Ana Silva described Jan Novak as a hero of the city.") == []
 

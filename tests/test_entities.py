@@ -116,6 +116,16 @@ def test_a_surname_and_a_title_lead_back_to_the_full_name() -> None:
     assert "Interior Minister" in labels(rell)
 
 
+def test_two_people_who_share_a_surname_stay_two_actors() -> None:
+    text = (
+        "Quentin Lamar Smith was charged on Sunday. Smith is in hospital. Police had visited "
+        "his wife, Candace Smith, twice. Candace Smith told police she was afraid. Smith left."
+    )
+    quentin, candace = actor(text, "Quentin Lamar Smith"), actor(text, "Candace Smith")
+    assert quentin["id"] != candace["id"]
+    assert "Candace Smith" not in names(quentin)
+
+
 def test_a_handle_that_spells_a_name_is_that_person() -> None:
     text = "Senator Maria Lopez spoke. Follow @MariaLopez for updates."
     assert "MariaLopez" in names(actor(text, "Maria Lopez"))

@@ -19,6 +19,7 @@ class AccusationRules:
     claiming: frozenset[str]  # verbs of saying that accuse when what is said is a wrong
     wrongdoing: frozenset[str]
     negative: frozenset[str]  # words of clearly negative valence (VADER's lexicon)
+    suffering: frozenset[str]  # verbs whose subject undergoes, not does: "died"
     nouns: frozenset[str]  # "allegations that ...", "accusations against ..."
     denying: frozenset[str]  # denial verbs (cues.json, stance deny, one word)
     denial_targets: frozenset[str]
@@ -39,6 +40,7 @@ def accusation_rules() -> AccusationRules:
             claiming=frozenset(data["claiming"]["verbs"]),
             wrongdoing=frozenset(data["wrongdoing"]),
             negative=negative_words(float(data["negative_valence"])),
+            suffering=frozenset(data["suffering"]["verbs"]),
             nouns=frozenset(data["nouns"]["words"]),
             denying=frozenset(w for w, s in cues().stance.items() if s == "deny" and " " not in w),
             denial_targets=frozenset(data["denial_targets"]),

@@ -162,6 +162,10 @@ def _wrong(clause: Any, subjects: list[Any], rules: AccusationRules) -> bool:
     if clause.lemma_.lower() in rules.wrongdoing:
         return True
     said = {t.i for s in subjects for t in s.subtree}
+    if clause.lemma_.lower() in rules.suffering and not any(
+        c.dep_ == "dobj" for c in clause.children
+    ):
+        said.add(clause.i)  # "officer Joering died at the scene": undergone, not done
     near = [clause, *clause.children, *(g for c in clause.children for g in c.children)]
     return any(
         t.i not in said and (t.lower_ in rules.negative or t.lemma_.lower() in rules.negative)

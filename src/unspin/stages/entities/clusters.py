@@ -65,8 +65,11 @@ def cluster(names: list[Name], links: Iterable[Link], rules: ActorRules) -> Clus
     for link in links:
         clusters.union(clusters.index(link.long), clusters.index(link.alias))
     by_key: dict[str, int] = {}
+    shared = _shared_words(clusters.names, rules)
     for i, name in enumerate(clusters.names):
         key = _key(name, rules)
+        if name.type == "person" and _person_words(name.text, rules) in ([w] for w in shared):
+            continue  # "Smith" with Quentin Smith and Candace Smith: the nearest one decides
         if key in by_key:
             clusters.union(by_key[key], i)
         else:
@@ -85,6 +88,17 @@ def _key(name: Name, rules: ActorRules) -> str:
         if len(words) >= 2:
             return f"person:{words[0]} {words[-1]}"
     return "name:" + name.text.replace(".", "").casefold()
+
+
+def _shared_words(names: list[Name], rules: ActorRules) -> set[str]:
+    """First names and surnames that two different full names of people share."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        words = _person_words(name.text, rules) if name.type == "person" else []
+        if len(words) >= 2:
+            for word in (words[0], words[-1]):
+                owners[word].add(f"{words[0]} {words[-1]}")
+    return {word for word, full in owners.items() if len(full) > 1}
 
 
 def _person_words(text: str, rules: ActorRules) -> list[str]:
