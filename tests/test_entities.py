@@ -227,6 +227,14 @@ def test_words_before_a_name_are_its_title_only_when_they_read_as_one() -> None:
     assert "judge" in labels(actor(text, "Frank Nevo"))
 
 
+def test_a_description_after_someone_new_is_brought_in_is_not_a_named_actor() -> None:
+    text = (
+        "Officer Amber Guyger was on duty. Another officer was looking for a woman with a "
+        "warrant. The woman was in a car."
+    )
+    assert "woman" not in labels(actor(text, "Amber Guyger"))
+
+
 def test_an_organisation_word_never_refers_to_a_person() -> None:
     text = (
         "Supreme Court Justice Frank Nevo heard the case. Lawyers for Ivana Lopes argued. "

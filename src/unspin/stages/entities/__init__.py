@@ -21,7 +21,12 @@ from unspin.rules.actors import ActorRules, actor_rules
 from unspin.stages.entities.aliases import Link, acronym_links, alias_links, handle_links
 from unspin.stages.entities.clusters import Clusters, cluster, cluster_type, scan
 from unspin.stages.entities.countries import Gazetteer, gazetteer
-from unspin.stages.entities.descriptions import antecedent, descriptions, group_names
+from unspin.stages.entities.descriptions import (
+    antecedent,
+    descriptions,
+    group_names,
+    introductions,
+)
 from unspin.stages.entities.labels import DESCRIBED, LabelFinder
 from unspin.stages.entities.names import (
     ACRONYM,
@@ -155,11 +160,12 @@ def _describe(doc: Any, clusters: Clusters, rules: ActorRules, labels: LabelFind
         ((n, clusters.find(i)) for i, n in enumerate(clusters.names)), key=lambda m: m[0].start
     )
     genders = _genders(doc, mentions, roles, rules)
+    introduced = introductions(doc)
     for found in descriptions(doc, rules, clusters.names):
         if found.owner is not None:
             root: int | None = clusters.find(clusters.index(found.owner))
         else:
-            root = antecedent(found, mentions, heads, rules, roles, genders)
+            root = antecedent(found, mentions, heads, rules, roles, genders, introduced)
         if root is not None:
             clusters.attach(found.name, root)
             insort(mentions, (found.name, root), key=lambda m: m[0].start)

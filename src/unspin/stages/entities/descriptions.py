@@ -15,6 +15,7 @@ from typing import Any
 from unspin.rules.actors import ActorRules
 from unspin.stages.entities.names import DESCRIPTION, GROUP, Name
 
+_INDEFINITE = frozenset({"a", "an", "another"})
 _DETERMINERS = frozenset({"the", "this", "that", "our"})
 _PLURAL_DETERMINERS = frozenset({"the", "these", "those"})
 _FITS = {
@@ -52,6 +53,16 @@ def descriptions(doc: Any, rules: ActorRules, names: list[Name]) -> list[Descrip
             continue
         name = Name(start, end, doc.text[start:end], refers, DESCRIPTION)
         found.append(Description(name, root.lower_, refers, owner))
+    return found
+
+
+def introductions(doc: Any) -> dict[str, list[int]]:
+    """Where the article brings in someone new by a head noun: "a woman", "another officer"
+    (offsets in text order, by lower-case head)."""
+    found: dict[str, list[int]] = {}
+    for chunk in doc.noun_chunks:
+        if chunk[0].lower_ in _INDEFINITE and chunk.root.pos_ == "NOUN":
+            found.setdefault(chunk.root.lower_, []).append(chunk.start_char)
     return found
 
 
@@ -99,6 +110,25 @@ def _followed_by_of_name(root: Any) -> bool:
 
 
 def antecedent(
+    description: Description,
+    mentions: list[tuple[Name, int]],
+    heads: dict[str, int],
+    rules: ActorRules,
+    roles: dict[int, set[str]],
+    genders: dict[int, str],
+    introduced: dict[str, list[int]],
+) -> int | None:
+    found = _antecedent(description, mentions, heads, rules, roles, genders)
+    if found is None:
+        return None
+    at = description.name.start
+    last = max((n.start for n, c in mentions if c == found and n.start < at), default=-1)
+    if any(last < p < at for p in introduced.get(description.head, ())):
+        return None  # "a woman ... the woman": the one just brought in, not a named actor
+    return found
+
+
+def _antecedent(
     description: Description,
     mentions: list[tuple[Name, int]],
     heads: dict[str, int],
