@@ -32,6 +32,11 @@ class ActorRules:
     seats: dict[str, str]  # seat of government -> country
     country_names: dict[str, str]  # short or older names the country data lacks -> country
 
+    def person_noun(self, lemma: str) -> bool:
+        """Whether a (lower-case) noun speaks of a person: "defendant", "campaign chair"'s
+        "chair"."""
+        return lemma in self.person_nouns or self.descriptions.get(lemma) == "person"
+
 
 @lru_cache(maxsize=1)
 def actor_rules() -> ActorRules:

@@ -136,9 +136,10 @@ def _claiming(verb: Any, rules: AccusationRules) -> Iterator[Frame]:
         if not subjects or _negated(clause) or not _wrong(clause, subjects, rules):
             continue
         allegation = _after(clause, subjects[-1])
-        by = next((c for c in clause.children if c.dep_ == "agent" and _pobj(c) is not None), None)
-        if subjects[0].dep_ == "nsubjpass" and by is not None:  # "she was assaulted by Ellison"
-            allegation, subjects = (allegation[0], _before(by)), [_pobj(by)]
+        by = next((c for c in clause.children if c.dep_ == "agent"), None)
+        agent = _pobj(by) if by is not None else None
+        if subjects[0].dep_ == "nsubjpass" and agent is not None:  # "assaulted by Ellison"
+            allegation, subjects = (allegation[0], _before(agent.head)), [agent]
         for accused in _conjoined(subjects[0]):
             for accuser in _subjects(verb) or [None]:
                 yield Frame(verb, accuser, accused, allegation, CLAIMING)

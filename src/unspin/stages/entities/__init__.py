@@ -11,7 +11,6 @@ says which actors are good or bad.
 
 from __future__ import annotations
 
-from bisect import insort
 from typing import Any, ClassVar
 
 from unspin.article import Article, Entity, Span
@@ -22,6 +21,7 @@ from unspin.stages.entities.aliases import Link, acronym_links, alias_links, han
 from unspin.stages.entities.clusters import Clusters, cluster, cluster_type, scan
 from unspin.stages.entities.countries import Gazetteer, gazetteer
 from unspin.stages.entities.descriptions import (
+    Context,
     antecedent,
     descriptions,
     group_names,
@@ -81,10 +81,11 @@ class EntitiesStage(Stage):
         links = alias_links(doc, text, names, rules)
         names, links = _with_aliases(names, links + handle_links(names))
         links += acronym_links(names, rules)
-        names += group_names(doc, rules, names)
+        chunks = list(doc.noun_chunks)  # read once: groups, descriptions, introductions
+        names += group_names(chunks, rules, names)
         clusters = cluster(names, links, rules)
         scan(text, clusters, rules)
-        _describe(doc, clusters, rules, labels)
+        _describe(chunks, clusters, rules, labels)
         return clusters
 
     def _entity(self, id_: str, names: list[Name], labels: LabelFinder) -> Entity:
@@ -151,25 +152,26 @@ def _placed(names: list[Name], name: Name) -> Name | None:
     return name
 
 
-def _describe(doc: Any, clusters: Clusters, rules: ActorRules, labels: LabelFinder) -> None:
+def _describe(
+    chunks: list[Any], clusters: Clusters, rules: ActorRules, labels: LabelFinder
+) -> None:
     """Attach each definite description to the actor it refers to (descriptions before it
     count as mentions of their actor)."""
-    heads: dict[str, int] = {}
+    doc = labels.doc
     roles = _roles(doc, clusters, rules, labels)
     mentions = sorted(
         ((n, clusters.find(i)) for i, n in enumerate(clusters.names)), key=lambda m: m[0].start
     )
     genders = _genders(doc, mentions, roles, rules)
-    introduced = introductions(doc)
-    for found in descriptions(doc, rules, clusters.names):
+    context = Context(rules, mentions, roles, genders, introductions(chunks))
+    for found in descriptions(chunks, rules, clusters.names):
         if found.owner is not None:
             root: int | None = clusters.find(clusters.index(found.owner))
         else:
-            root = antecedent(found, mentions, heads, rules, roles, genders, introduced)
+            root = antecedent(found, context)
         if root is not None:
             clusters.attach(found.name, root)
-            insort(mentions, (found.name, root), key=lambda m: m[0].start)
-            heads[found.head] = root
+            context.add(found, root)
 
 
 def _roles(

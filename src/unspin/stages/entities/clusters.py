@@ -67,9 +67,9 @@ def cluster(names: list[Name], links: Iterable[Link], rules: ActorRules) -> Clus
     by_key: dict[str, int] = {}
     shared = _shared_words(clusters.names, rules)
     for i, name in enumerate(clusters.names):
-        key = _key(name, rules)
-        if name.type == "person" and _person_words(name.text, rules) in ([w] for w in shared):
+        if name.type == "person" and _shared_alone(name, shared, rules):
             continue  # "Smith" with Quentin Smith and Candace Smith: the nearest one decides
+        key = _key(name, rules)
         if key in by_key:
             clusters.union(by_key[key], i)
         else:
@@ -99,6 +99,11 @@ def _shared_words(names: list[Name], rules: ActorRules) -> set[str]:
             for word in (words[0], words[-1]):
                 owners[word].add(f"{words[0]} {words[-1]}")
     return {word for word, full in owners.items() if len(full) > 1}
+
+
+def _shared_alone(name: Name, shared: set[str], rules: ActorRules) -> bool:
+    words = _person_words(name.text, rules)
+    return len(words) == 1 and words[0] in shared
 
 
 def _person_words(text: str, rules: ActorRules) -> list[str]:

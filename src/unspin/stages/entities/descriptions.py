@@ -9,7 +9,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left, insort
+from dataclasses import dataclass, field
 from typing import Any
 
 from unspin.rules.actors import ActorRules
@@ -36,10 +37,11 @@ class Description:
     owner: Name | None = None  # the country named inside it: "the Saudi government"
 
 
-def descriptions(doc: Any, rules: ActorRules, names: list[Name]) -> list[Description]:
-    """The definite singular descriptions of an article that may refer to an actor."""
+def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> list[Description]:
+    """The definite singular descriptions among an article's noun chunks that may refer to an
+    actor."""
     found: list[Description] = []
-    for chunk in doc.noun_chunks:
+    for chunk in chunks:
         root = chunk.root
         refers = _refers(root, chunk[0].lower_, rules)
         if refers is None:
@@ -51,16 +53,16 @@ def descriptions(doc: Any, rules: ActorRules, names: list[Name]) -> list[Descrip
         end = root.idx + len(root.text)
         if end <= start:
             continue
-        name = Name(start, end, doc.text[start:end], refers, DESCRIPTION)
+        name = Name(start, end, chunk.doc.text[start:end], refers, DESCRIPTION)
         found.append(Description(name, root.lower_, refers, owner))
     return found
 
 
-def introductions(doc: Any) -> dict[str, list[int]]:
+def introductions(chunks: list[Any]) -> dict[str, list[int]]:
     """Where the article brings in someone new by a head noun: "a woman", "another officer"
     (offsets in text order, by lower-case head)."""
     found: dict[str, list[int]] = {}
-    for chunk in doc.noun_chunks:
+    for chunk in chunks:
         if chunk[0].lower_ in _INDEFINITE and chunk.root.pos_ == "NOUN":
             found.setdefault(chunk.root.lower_, []).append(chunk.start_char)
     return found
@@ -82,9 +84,7 @@ def _refers(root: Any, determiner: str, rules: ActorRules) -> str | None:
         return None
     lemma = root.lemma_.lower()
     found = rules.descriptions.get(root.lower_) or rules.descriptions.get(lemma)
-    if found is None and lemma in rules.person_nouns:
-        return "person"
-    return found
+    return found or ("person" if rules.person_noun(lemma) else None)
 
 
 def _people(root: Any, rules: ActorRules) -> bool:
@@ -109,46 +109,57 @@ def _followed_by_of_name(root: Any) -> bool:
     return any(child.dep_ == "prep" and child.lower_ == "of" for child in root.children)
 
 
-def antecedent(
-    description: Description,
-    mentions: list[tuple[Name, int]],
-    heads: dict[str, int],
-    rules: ActorRules,
-    roles: dict[int, set[str]],
-    genders: dict[int, str],
-    introduced: dict[str, list[int]],
-) -> int | None:
-    found = _antecedent(description, mentions, heads, rules, roles, genders)
-    if found is None:
-        return None
-    at = description.name.start
-    last = max((n.start for n, c in mentions if c == found and n.start < at), default=-1)
-    if any(last < p < at for p in introduced.get(description.head, ())):
-        return None  # "a woman ... the woman": the one just brought in, not a named actor
-    return found
+@dataclass(slots=True)
+class Context:
+    """What resolving an article's descriptions knows: its mentions so far (sorted by start,
+    each with its cluster id), the actor each head noun last referred to, each actor's roles
+    and gender, and where someone new was brought in by a head noun."""
+
+    rules: ActorRules
+    mentions: list[tuple[Name, int]]
+    roles: dict[int, set[str]]
+    genders: dict[int, str]
+    introduced: dict[str, list[int]]
+    heads: dict[str, int] = field(default_factory=dict)
+
+    def add(self, description: Description, actor: int) -> None:
+        insort(self.mentions, (description.name, actor), key=lambda m: m[0].start)
+        self.heads[description.head] = actor
 
 
-def _antecedent(
-    description: Description,
-    mentions: list[tuple[Name, int]],
-    heads: dict[str, int],
-    rules: ActorRules,
-    roles: dict[int, set[str]],
-    genders: dict[int, str],
-) -> int | None:
+def antecedent(description: Description, context: Context) -> int | None:
     """The actor (cluster id) a description refers to: the last one before it whose name or
     an earlier label holds the head noun ("the ministry" -> "Interior Ministry", "the
     president" -> "President Obama"), else, among those mentioned within reach before it,
     the one an earlier description with the same head referred to, else, for a generic head
-    ("the group", "the regime"), the nearest actor of the type that head prefers."""
+    ("the group", "the regime"), the nearest actor of the type that head prefers. None where
+    someone new was brought in by the head noun since ("a woman ... the woman")."""
     at = description.name.start
+    rules = context.rules
     gender = rules.genders.get(description.head)
     before = [
         (n, c)
-        for n, c in mentions
-        if n.start < at and (gender is None or genders.get(c, gender) == gender)
+        for n, c in context.mentions[: bisect_left(context.mentions, at, key=_start)]
+        if gender is None or context.genders.get(c, gender) == gender
     ]
-    near = [(n, c) for n, c in before if n.start >= at - _REACH]
+    found = _antecedent(description, before, context)
+    if found is None:
+        return None
+    last = max((n.start for n, c in before if c == found), default=-1)
+    if any(last < p < at for p in context.introduced.get(description.head, ())):
+        return None
+    return found
+
+
+def _start(mention: tuple[Name, int]) -> int:
+    return mention[0].start
+
+
+def _antecedent(
+    description: Description, before: list[tuple[Name, int]], context: Context
+) -> int | None:
+    rules, roles = context.rules, context.roles
+    near = [(n, c) for n, c in before if n.start >= description.name.start - _REACH]
     role = rules.synonyms.get(description.head, frozenset({description.head}))
     typed = [
         (n, c) for n, c in before if n.how != DESCRIPTION and n.type in _FITS[description.refers]
@@ -163,7 +174,7 @@ def _antecedent(
         return modified
     if named:
         return named[-1]
-    remembered = heads.get(description.head)
+    remembered = context.heads.get(description.head)
     if remembered is not None and any(c == remembered for _, c in near):
         return remembered
     if description.head not in rules.generic:
@@ -190,11 +201,11 @@ def _words(text: str) -> set[str]:
     return set(text.casefold().split())
 
 
-def group_names(doc: Any, rules: ActorRules, names: list[Name]) -> list[Name]:
+def group_names(chunks: list[Any], rules: ActorRules, names: list[Name]) -> list[Name]:
     """Plural noun phrases for groups of people that act or are acted on ("former members",
     "critics"), without determiners, numbers or what follows the head noun."""
     found: list[Name] = []
-    for chunk in doc.noun_chunks:
+    for chunk in chunks:
         root = chunk.root
         if root.tag_ not in ("NNS", "NNPS") or root.dep_ not in _ACTING:
             continue
@@ -207,5 +218,5 @@ def group_names(doc: Any, rules: ActorRules, names: list[Name]) -> list[Name]:
         if _names_something(chunk, names) or any(t.ent_type_ for t in words):
             continue
         start, end = words[0].idx, root.idx + len(root.text)
-        found.append(Name(start, end, doc.text[start:end], "group", GROUP))
+        found.append(Name(start, end, chunk.doc.text[start:end], "group", GROUP))
     return found

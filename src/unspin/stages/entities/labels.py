@@ -76,12 +76,7 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
         *_after_parentheses(doc, span),
         *_government_of(root, rules),
     ]
-    kept: list[Label] = []
-    for label in found:  # one label per stretch of text: the parse's and the words' readings
-        outside = label.end <= start or label.start >= end
-        if outside and not any(label.start < k.end and k.start < label.end for k in kept):
-            kept.append(label)
-    return kept
+    return [label for label in found if label.end <= start or label.start >= end]
 
 
 def _appositives(root: Any) -> list[Label]:
@@ -106,18 +101,13 @@ def _comma_appositive(span: Any, rules: ActorRules) -> list[Label]:
         words.append(token)
     else:
         return []
-    if not words or words[-1].pos_ != "NOUN" or not _person_noun(words[-1], rules):
+    if not words or words[-1].pos_ != "NOUN" or not rules.person_noun(words[-1].lemma_.lower()):
         return []
     cut = max((k + 1 for k, t in enumerate(words) if t.lower_ in _POSSESSIVE), default=0)
     left = [t for t in words[cut:] if not (t.dep_ == "det" or t.is_punct)]
     if not left:
         return []
     return [Label(left[0].idx, words[-1].idx + len(words[-1].text), APPOSITIVE)]
-
-
-def _person_noun(token: Any, rules: ActorRules) -> bool:
-    lemma = token.lemma_.lower()
-    return lemma in rules.person_nouns or rules.descriptions.get(lemma) == "person"
 
 
 def _copular(root: Any) -> list[Label]:
