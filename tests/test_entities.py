@@ -235,6 +235,24 @@ def test_a_description_after_someone_new_is_brought_in_is_not_a_named_actor() ->
     assert "woman" not in labels(actor(text, "Amber Guyger"))
 
 
+def test_a_description_that_owns_something_refers_back_too() -> None:
+    text = (
+        "President Ana Silva vetoed the bill on Monday. Lawmakers met on Tuesday. "
+        "They said the president's veto would not stand."
+    )
+    assert "president" in labels(actor(text, "Ana Silva"))
+
+
+def test_an_owned_description_refers_only_to_someone_given_that_role() -> None:
+    text = (
+        "Tom Brix and his press secretary Kali Moro came to the debate. Police asked Brix to "
+        "leave. His press secretary said they had tickets. His opponent said nothing."
+    )
+    assert "press secretary" in labels(actor(text, "Kali Moro"))
+    assert "opponent" not in labels(actor(text, "Kali Moro"))
+    assert "press secretary" not in labels(actor(text, "Tom Brix"))
+
+
 def test_an_organisation_word_never_refers_to_a_person() -> None:
     text = (
         "Supreme Court Justice Frank Nevo heard the case. Lawyers for Ivana Lopes argued. "

@@ -26,6 +26,7 @@ from unspin.stages.entities.descriptions import (
     descriptions,
     group_names,
     introductions,
+    possessors,
 )
 from unspin.stages.entities.labels import DESCRIBED, LabelFinder
 from unspin.stages.entities.names import (
@@ -164,7 +165,7 @@ def _describe(
     )
     genders = _genders(doc, mentions, roles, rules)
     context = Context(rules, mentions, roles, genders, introductions(chunks))
-    for found in descriptions(chunks, rules, clusters.names):
+    for found in descriptions(chunks + possessors(doc), rules, clusters.names):
         if found.owner is not None:
             root: int | None = clusters.find(clusters.index(found.owner))
         else:

@@ -2,7 +2,10 @@
 
 - Definite descriptions ("the group", "the extremist organisation", "the regime", "the
   minister") refer back to the nearest actor of a fitting type mentioned before them, one that
-  an earlier description with the same head noun already pointed at if there is one.
+  an earlier description with the same head noun already pointed at if there is one; so do
+  possessors ("the president's veto").
+- Owned descriptions ("his press secretary", "Abrams' campaign chair") refer back only to an
+  actor introduced by that role: "his opponent" may be someone never named.
 - Groups of people that act ("former members", "critics of the government") are actors of
   their own, one per distinct phrase.
 """
@@ -35,27 +38,57 @@ class Description:
     head: str  # the head noun, lower-case
     refers: str  # the actor type the head noun refers to
     owner: Name | None = None  # the country named inside it: "the Saudi government"
+    possessor: tuple[int, int] | None = None  # "his", "Abrams'" in "his/Abrams' campaign chair"
 
 
 def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> list[Description]:
     """The definite singular descriptions among an article's noun chunks that may refer to an
     actor."""
     found: list[Description] = []
-    for chunk in chunks:
+    for chunk in sorted(chunks, key=lambda c: c.start_char):
         root = chunk.root
-        refers = _refers(root, chunk[0].lower_, rules)
+        possessor = _possessor(chunk)
+        determiner = "the" if possessor is not None else chunk[0].lower_
+        refers = _refers(root, determiner, rules)
         if refers is None:
             continue
         owner = _country_inside(chunk, names) if refers == "country" else None
         if (owner is None and _names_root(root, names)) or _followed_by_of_name(root):
             continue
-        start = chunk[1].idx if len(chunk) > 1 else root.idx
+        if possessor is not None:
+            start = possessor[1]
+        else:
+            start = chunk[1].idx if len(chunk) > 1 else root.idx
+        start = next((t.idx for t in chunk if t.idx >= start and not t.is_punct), root.idx)
         end = root.idx + len(root.text)
         if end <= start:
             continue
         name = Name(start, end, chunk.doc.text[start:end], refers, DESCRIPTION)
-        found.append(Description(name, root.lower_, refers, owner))
+        found.append(Description(name, root.lower_, refers, owner, possessor))
     return found
+
+
+def possessors(doc: Any) -> list[Any]:
+    """Definite descriptions that own something: "the president" in "the president's veto"
+    (spaCy's noun chunk there is the whole "the president's veto")."""
+    found = []
+    for token in doc:
+        if token.dep_ != "poss" or token.pos_ != "NOUN":
+            continue
+        if any(child.dep_ == "det" for child in token.children):
+            found.append(doc[token.left_edge.i : token.i + 1])
+    return found
+
+
+def _possessor(chunk: Any) -> tuple[int, int] | None:
+    """Where "his" or "Abrams'" stands in "his campaign chair", "Abrams' campaign chair"."""
+    owned = [t for t in chunk if t.dep_ == "poss" and t.head.i == chunk.root.i]
+    if not owned:
+        return None
+    owner = owned[0]
+    last = max(t.i for t in owner.subtree)
+    end_token = chunk.doc[last]
+    return owner.left_edge.idx, end_token.idx + len(end_token.text)
 
 
 def introductions(chunks: list[Any]) -> dict[str, list[int]]:
@@ -142,6 +175,10 @@ def antecedent(description: Description, context: Context) -> int | None:
         for n, c in context.mentions[: bisect_left(context.mentions, at, key=_start)]
         if gender is None or context.genders.get(c, gender) == gender
     ]
+    if description.possessor is not None:  # not the owner: "Abrams' campaign chair"
+        a, b = description.possessor
+        owners = {c for n, c in before if a <= n.start < b}
+        before = [(n, c) for n, c in before if c not in owners]
     found = _antecedent(description, before, context)
     if found is None:
         return None
@@ -174,6 +211,8 @@ def _antecedent(
         return modified
     if named:
         return named[-1]
+    if description.possessor is not None:
+        return None  # "his opponent": only a role the article gave someone says who
     remembered = context.heads.get(description.head)
     if remembered is not None and any(c == remembered for _, c in near):
         return remembered
