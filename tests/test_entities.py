@@ -273,6 +273,34 @@ def test_any_plural_of_people_can_be_a_group() -> None:
     assert actor(text, "adults")["type"] == "group"
 
 
+def test_a_phrase_with_the_same_count_points_back_at_a_group() -> None:
+    text = (
+        "Police arrested five former residents of the compound on Friday. A judge released "
+        "two of them. All five adults had denied the charges, and five Islamists, as one "
+        "paper called them, remain in custody."
+    )
+    group = actor(text, "former residents")
+    assert {"adults", "Islamists"} <= labels(group)
+
+
+def test_a_definite_phrase_joins_the_group_with_its_head_noun_only() -> None:
+    text = (
+        "Two district judges dropped the charges. Local prosecutors said they disagreed. "
+        "The judges did their jobs, the prosecutors added."
+    )
+    judges = actor(text, "district judges")
+    assert "judges" in labels(judges)
+    assert "judges" not in labels(actor(text, "local prosecutors"))
+
+
+def test_the_others_of_a_group_are_a_part_of_it_not_the_group() -> None:
+    text = (
+        "Five former residents were arrested. Leveille faces a firearms charge. "
+        "The other four residents are charged with helping her."
+    )
+    assert "other four residents" not in labels(actor(text, "former residents"))
+
+
 @pytest.mark.parametrize(
     "text, name, label",
     [

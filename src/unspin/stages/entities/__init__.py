@@ -24,10 +24,10 @@ from unspin.stages.entities.descriptions import (
     Context,
     antecedent,
     descriptions,
-    group_names,
     introductions,
     possessors,
 )
+from unspin.stages.entities.groups import group_phrases, refer_groups
 from unspin.stages.entities.labels import DESCRIBED, LabelFinder
 from unspin.stages.entities.names import (
     ACRONYM,
@@ -83,9 +83,14 @@ class EntitiesStage(Stage):
         names, links = _with_aliases(names, links + handle_links(names))
         links += acronym_links(names, rules)
         chunks = list(doc.noun_chunks)  # read once: groups, descriptions, introductions
-        names += group_names(chunks, rules, names)
-        clusters = cluster(names, links, rules)
+        groups = group_phrases(chunks, rules, names)
+        counted = {(g.name.start, g.name.end) for g in groups}  # "five Islamists": the phrase
+        names = [n for n in names if (n.start, n.end) not in counted]
+        links = [k for k in links if (k.long.start, k.long.end) not in counted]
+        links = [k for k in links if (k.alias.start, k.alias.end) not in counted]
+        clusters = cluster(names + [g.name for g in groups], links, rules)
         scan(text, clusters, rules)
+        refer_groups(groups, clusters)
         _describe(chunks, clusters, rules, labels)
         return clusters
 

@@ -6,8 +6,6 @@
   possessors ("the president's veto").
 - Owned descriptions ("his press secretary", "Abrams' campaign chair") refer back only to an
   actor introduced by that role: "his opponent" may be someone never named.
-- Groups of people that act ("former members", "critics of the government") are actors of
-  their own, one per distinct phrase.
 """
 
 from __future__ import annotations
@@ -17,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unspin.rules.actors import ActorRules
-from unspin.stages.entities.names import DESCRIPTION, GROUP, Name
+from unspin.stages.entities.groups import speaks_of_people
+from unspin.stages.entities.names import DESCRIPTION, Name
 
 _INDEFINITE = frozenset({"a", "an", "another"})
 _DETERMINERS = frozenset({"the", "this", "that", "our"})
@@ -29,7 +28,6 @@ _FITS = {
     "group": ("group",),
 }
 _REACH = 1500  # characters back a description looks for what it refers to
-_ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +110,9 @@ def _refers(root: Any, determiner: str, rules: ActorRules) -> str | None:
     """The actor type a definite description refers to: "the regime" a country, "the
     minister" a person, "the defendants" a group of people; None if it is none of these."""
     if root.tag_ in ("NNS", "NNPS"):
-        return "group" if _people(root, rules) and determiner in _PLURAL_DETERMINERS else None
+        return (
+            "group" if speaks_of_people(root, rules) and determiner in _PLURAL_DETERMINERS else None
+        )
     if determiner not in _DETERMINERS:
         return None
     lemma = root.lemma_.lower()
@@ -120,21 +120,11 @@ def _refers(root: Any, determiner: str, rules: ActorRules) -> str | None:
     return found or ("person" if rules.person_noun(lemma) else None)
 
 
-def _people(root: Any, rules: ActorRules) -> bool:
-    """Whether a plural head speaks of people ("defendants", "adults", "Democrats")."""
-    return root.lower_ in rules.people or root.lemma_.lower() in rules.person_nouns
-
-
 def _names_root(root: Any, names: list[Name]) -> bool:
     """Whether the head word itself is (part of) a name, or a person is named inside."""
     start, end = root.idx, root.idx + len(root.text)
     inside = [n for n in names if root.left_edge.idx <= n.start and n.end <= end]
     return any(n.overlaps(start, end) for n in names) or any(n.type == "person" for n in inside)
-
-
-def _names_something(chunk: Any, names: list[Name]) -> bool:
-    start, end = chunk.start_char, chunk.end_char
-    return any(n.overlaps(start, end) for n in names)
 
 
 def _followed_by_of_name(root: Any) -> bool:
@@ -238,24 +228,3 @@ def _modified(
 
 def _words(text: str) -> set[str]:
     return set(text.casefold().split())
-
-
-def group_names(chunks: list[Any], rules: ActorRules, names: list[Name]) -> list[Name]:
-    """Plural noun phrases for groups of people that act or are acted on ("former members",
-    "critics"), without determiners, numbers or what follows the head noun."""
-    found: list[Name] = []
-    for chunk in chunks:
-        root = chunk.root
-        if root.tag_ not in ("NNS", "NNPS") or root.dep_ not in _ACTING:
-            continue
-        words = [
-            t for t in chunk if (t.i <= root.i and t.dep_ in ("amod", "compound")) or t.i == root.i
-        ]
-        phrase = " ".join(t.lower_ for t in words)
-        if not _people(root, rules) and phrase not in rules.people:
-            continue
-        if _names_something(chunk, names) or any(t.ent_type_ for t in words):
-            continue
-        start, end = words[0].idx, root.idx + len(root.text)
-        found.append(Name(start, end, chunk.doc.text[start:end], "group", GROUP))
-    return found

@@ -1,0 +1,129 @@
+"""Groups of people that act ("former members", "critics of the government"): actors of their
+own, one per distinct phrase, until a later phrase points back at a group already brought in.
+
+- "all five adults", "both men": a definite phrase that counts joins the nearest group within
+  reach before it with the same count, and so does an indefinite one that counts three or more
+  ("five Islamists" after "five former residents");
+- "the judges" after "two district judges": a definite phrase joins the nearest group with
+  the same head noun (which group "the defendants" are, the words alone do not tell);
+- "the other four members" is a part of a group, not the group: it stays its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from unspin.rules.actors import ActorRules
+from unspin.stages.entities.clusters import Clusters
+from unspin.stages.entities.names import DESCRIPTION, GROUP, Name
+
+_ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos"})
+_DEFINITE = frozenset({"the", "these", "those", "both", "all", "each"})
+_PART = frozenset({"other", "another", "some", "many", "several", "few", "most", "more"})
+_COUNTS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "both": 2, "dozen": 12,
+}  # fmt: skip
+_REACH = 1500  # characters back a phrase looks for the group it points at
+_COUNTED = 3  # the least count that ties two indefinite phrases ("two men" need not)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupPhrase:
+    name: Name  # the phrase without determiners or numbers ("former residents")
+    count: int | None  # "five former residents": 5; "both men": 2
+    definite: bool  # "the defendants", "these jihadis", "all five adults"
+    part: bool  # "the other four members", "some residents"
+
+
+def speaks_of_people(root: Any, rules: ActorRules) -> bool:
+    """Whether a plural head speaks of people ("defendants", "adults", "Democrats")."""
+    return root.lower_ in rules.people or root.lemma_.lower() in rules.person_nouns
+
+
+def group_phrases(chunks: list[Any], rules: ActorRules, names: list[Name]) -> list[GroupPhrase]:
+    """Plural noun phrases for groups of people that act or are acted on ("former members",
+    "critics"), named without determiners, numbers or what follows the head noun."""
+    found: list[GroupPhrase] = []
+    for chunk in chunks:
+        root = chunk.root
+        if root.tag_ not in ("NNS", "NNPS") or root.dep_ not in _ACTING:
+            continue
+        words = [
+            t for t in chunk if (t.i <= root.i and t.dep_ in ("amod", "compound")) or t.i == root.i
+        ]
+        phrase = " ".join(t.lower_ for t in words)
+        count = _count(chunk, words[0].i)
+        counted = count is not None and all(t.ent_type_ in ("", "NORP") for t in words)
+        if not (speaks_of_people(root, rules) or phrase in rules.people or counted):
+            continue  # "five Islamists", "5 Muslims": people, however spaCy tags them
+        if _names_other(chunk, names) or (any(t.ent_type_ for t in words) and not counted):
+            continue
+        start, end = words[0].idx, root.idx + len(root.text)
+        name = Name(start, end, chunk.doc.text[start:end], "group", GROUP)
+        before = [t.lower_ for t in chunk if t.i < words[0].i]
+        definite = bool(before) and before[0] in _DEFINITE
+        part = any(w in _PART for w in before) or words[0].lower_ in _PART
+        found.append(GroupPhrase(name, count, definite, part))
+    return found
+
+
+def refer_groups(phrases: list[GroupPhrase], clusters: Clusters) -> None:
+    """Join each phrase that points back at a group to that group (see the module notes)."""
+    seen: list[GroupPhrase] = []
+    for phrase in sorted(phrases, key=lambda p: p.name.start):
+        target = _target(phrase, seen, clusters)
+        if target is not None:  # a description of the group now: a label, as "the group" is
+            clusters.union(clusters.index(target.name), clusters.index(phrase.name))
+            phrase.name.how = DESCRIPTION
+        seen.append(phrase)
+
+
+def _target(phrase: GroupPhrase, seen: list[GroupPhrase], clusters: Clusters) -> GroupPhrase | None:
+    own = clusters.find(clusters.index(phrase.name))
+    near = [
+        p
+        for p in seen
+        if p.name.start >= phrase.name.start - _REACH
+        and not p.part
+        and clusters.find(clusters.index(p.name)) != own
+    ]
+    if phrase.part or any(clusters.find(clusters.index(p.name)) == own for p in seen):
+        return None  # a part of a group, or a phrase the article used before
+    if phrase.count is not None and (phrase.definite or phrase.count >= _COUNTED):
+        counted = [p for p in near if p.count == phrase.count]
+        if counted:
+            return counted[-1]
+    if phrase.definite:
+        head = _head(phrase.name)
+        fitting = [
+            p
+            for p in near
+            if _head(p.name) == head and (phrase.count is None or p.count in (None, phrase.count))
+        ]
+        if fitting:
+            return fitting[-1]
+    return None
+
+
+def _head(name: Name) -> str:
+    return name.text.rsplit(maxsplit=1)[-1].casefold()
+
+
+def _count(chunk: Any, before: int) -> int | None:
+    for token in chunk:
+        if token.i >= before:
+            break
+        word = token.lower_
+        if word.isdigit():
+            return int(word)
+        if word in _COUNTS:
+            return _COUNTS[word]
+    return None
+
+
+def _names_other(chunk: Any, names: list[Name]) -> bool:
+    """Whether a name other than a group's lies in the phrase ("supporters of Abrams")."""
+    start, end = chunk.start_char, chunk.end_char
+    return any(n.overlaps(start, end) and n.type != "group" for n in names)
