@@ -21,6 +21,10 @@ GOLD = ROOT / "tests" / "fixtures" / "actors"
 # measured on the 20 annotated articles (see the closing note of the actors issue):
 # aliases 0.8502, labels 0.5160, accusations 0.3597, denials 0.5385
 FLOORS = {"aliases": 0.83, "labels": 0.49, "accusations": 0.34, "denials": 0.50}
+HELD_OUT = ROOT / "tests" / "fixtures" / "actors-heldout"
+# measured on the 9 held-out articles, whose errors are not read when rules change:
+# aliases 0.7358, labels 0.3807, accusations 0.1176, denials 0.2500
+HELD_OUT_FLOORS = {"aliases": 0.70, "labels": 0.35, "accusations": 0.10, "denials": 0.20}
 
 needs_data = pytest.mark.skipif(
     not ((DATA / "ptc").is_dir() and (DATA / "polnear").is_dir()),
@@ -126,11 +130,14 @@ def test_the_annotations_read_and_cover_at_least_fifteen_articles() -> None:
 
 
 @needs_data
-def test_the_stages_hold_their_floors_on_the_annotated_articles() -> None:
+@pytest.mark.parametrize("gold, floors", [(GOLD, FLOORS), (HELD_OUT, HELD_OUT_FLOORS)])
+def test_the_stages_hold_their_floors_on_the_annotated_articles(
+    gold: Path, floors: dict[str, float]
+) -> None:
     result = CliRunner().invoke(
-        cli, ["actors", "eval", "--data", str(DATA), "--gold", str(GOLD), "--json"]
+        cli, ["actors", "eval", "--data", str(DATA), "--gold", str(gold), "--json"]
     )
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
-    for name, floor in FLOORS.items():
+    for name, floor in floors.items():
         assert scores[name]["f1"] >= floor, (name, scores[name])
