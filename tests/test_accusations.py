@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from conftest import plain
-from unspin.article import Article
+from unspin.article import Article, Span
 from unspin.options import Options
 from unspin.report import render_files
 from unspin.stages.accusations import AccusationsStage
@@ -108,6 +108,15 @@ def edges(text: str) -> list[tuple[str | None, str | None, str, str]]:
             "Ana Silva is not the only woman to make abuse accusations against Jan Novak.",
             ("Ana Silva", "Jan Novak", "accusations", "abuse"),
         ),
+        (
+            "The Daily Ledger sued Jan Novak for barring its reporter.",
+            ("Daily Ledger", "Jan Novak", "sued", "barring its reporter"),
+        ),
+        (
+            "The Daily Ledger has filed a lawsuit against Jan Novak over the revocation of "
+            "its press pass.",
+            ("Daily Ledger", "Jan Novak", "lawsuit", "the revocation of its press pass"),
+        ),
     ],
 )
 def test_each_accusation_shape(text: str, expected: tuple[Any, ...]) -> None:
@@ -118,6 +127,25 @@ def test_an_accusation_with_two_accusers_is_one_edge_each() -> None:
     found = edges("Ana Silva and the Open Hand Movement accused Jan Novak of fraud.")
     accusers = {accuser for accuser, accused, *_ in found if accused == "Jan Novak"}
     assert accusers == {"Ana Silva", "Open Hand Movement"}
+
+
+def test_loaded_language_the_techniques_stage_found_makes_a_claim_an_accusation() -> None:
+    text = "Tom Brix charged that Ana Silva has staged a publicity stunt."
+    assert edges(text) == []  # no word of it is negative in VADER's lexicon
+    options = Options()
+    article = EntitiesStage(options=options)(plain(text))
+    stunt = text.index("a publicity stunt")
+    loaded = Span(
+        stunt,
+        stunt + len("a publicity stunt"),
+        "Loaded_Language",
+        {"confidence": 0.9, "source": "test"},
+    )
+    article.add("techniques", loaded)
+    report = AccusationsStage(options=options)(article).to_dict()
+    names = {e["id"]: e["name"] for e in report["entities"]}
+    found = [(names[a["accuser"]], names[a["accused"]]) for a in report["accusations"]]
+    assert found == [("Tom Brix", "Ana Silva")]
 
 
 def test_a_negated_cue_is_no_accusation() -> None:

@@ -10,7 +10,7 @@ import click
 from unspin.cli.common import DATA, guarded
 
 GOLD = Path("tests/fixtures/actors")
-STAGES = ("language", "segment", "entities", "attribution", "accusations")
+STAGES = ("language", "segment", "entities", "techniques", "attribution", "accusations")
 
 
 @click.group("actors")

@@ -25,6 +25,7 @@ class AccusationRules:
     denial_targets: frozenset[str]
     evidence: frozenset[str]
     counter: re.Pattern[str]  # counter-evidence phrases
+    loaded_techniques: frozenset[str]  # techniques whose spans count as negative words
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +47,7 @@ def accusation_rules() -> AccusationRules:
             denial_targets=frozenset(data["denial_targets"]),
             evidence=frozenset(data["evidence"]),
             counter=re.compile(rf"\b(?:{counter})\b", re.IGNORECASE),
+            loaded_techniques=frozenset(data["loaded_techniques"]["names"]),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise RulesError(f"accusations.json: missing or malformed entry: {exc}") from exc

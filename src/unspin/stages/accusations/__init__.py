@@ -36,7 +36,7 @@ class AccusationsStage(Stage):
         actors = ActorIndex(article)
         found: list[tuple[Frame, str | None, str]] = []
         seen: set[tuple[int, str | None, str | None]] = set()
-        for frame in frames(doc, self.rules):
+        for frame in frames(doc, self.rules, _loaded(doc, article, self.rules)):
             accuser = actors.actor(frame.accuser) if frame.accuser is not None else None
             accused = actors.actor(frame.accused)
             key = (frame.cue.i, accuser, accused)
@@ -86,6 +86,17 @@ class AccusationsStage(Stage):
             "source": SOURCE,
         }
         return Span(start, end, None, attrs)
+
+
+def _loaded(doc: Any, article: Article, rules: AccusationRules) -> frozenset[int]:
+    """The tokens inside the spans of the techniques that say something is bad (loaded
+    language, name calling), where the techniques stage ran."""
+    found: set[int] = set()
+    for span in article.groups["techniques"]:
+        if span.label in rules.loaded_techniques:
+            words = doc.char_span(span.start, span.end, alignment_mode="expand") or []
+            found.update(t.i for t in words)
+    return frozenset(found)
 
 
 def _denial_span(denial: Denial, denier: str | None) -> Span:

@@ -5,7 +5,7 @@
     blame-on   X blamed Z on Y
     claiming   X claimed (said, alleged) that Y plotted Z      (Z a wrong: accusations.json)
     allegedly  Y allegedly did Z                               (no accuser)
-    nominal    X's allegations that Y did Z / accusations of Z against Y
+    nominal    X's allegations that Y did Z / accusations of Z against Y / a suit against Y over Z
 
 Each gives the cue token, the accuser and accused head words (a conjunction gives one frame per
 pair) and the allegation's offsets. A negated cue ("did not accuse") gives nothing.
@@ -40,7 +40,12 @@ class Frame:
     shape: str
 
 
-def frames(doc: Any, rules: AccusationRules) -> Iterator[Frame]:
+def frames(
+    doc: Any, rules: AccusationRules, loaded: frozenset[int] = frozenset()
+) -> Iterator[Frame]:
+    """The accusation frames of a parsed article; `loaded` holds the indices of tokens the
+    techniques stage found in loaded language or name calling ("a publicity stunt", "paper
+    tiger"), which count as negative as VADER's lexicon does."""
     for token in doc:
         lemma = token.lemma_.lower()
         if _negated(token):
@@ -49,10 +54,10 @@ def frames(doc: Any, rules: AccusationRules) -> Iterator[Frame]:
             yield from _verbal(token, rules.verbs[lemma])
         if token.pos_ == "VERB" and lemma in rules.describing:
             for frame in _verbal(token, rules.describing[lemma]):
-                if _negative(token.doc, frame.allegation, rules):
+                if _negative(token.doc, frame.allegation, rules, loaded):
                     yield frame
         if token.pos_ in ("VERB", "AUX") and lemma in rules.claiming:
-            yield from _claiming(token, rules)
+            yield from _claiming(token, rules, loaded)
         if token.pos_ == "NOUN" and lemma in rules.nouns:
             yield from _nominal(token)
         if token.lower_ == "allegedly" and token.head.pos_ == "VERB":
@@ -129,11 +134,11 @@ def _before(token: Any) -> int:
     return len(token.doc.text[: token.idx].rstrip())
 
 
-def _claiming(verb: Any, rules: AccusationRules) -> Iterator[Frame]:
+def _claiming(verb: Any, rules: AccusationRules, loaded: frozenset[int]) -> Iterator[Frame]:
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         yield from _wrong_by(verb, clause, rules)
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or _negated(clause) or not _wrong(clause, subjects, rules):
+        if not subjects or _negated(clause) or not _wrong(clause, subjects, rules, loaded):
             continue
         allegation = _after(clause, subjects[-1])
         by = next((c for c in clause.children if c.dep_ == "agent"), None)
@@ -156,7 +161,9 @@ def _wrong_by(verb: Any, clause: Any, rules: AccusationRules) -> Iterator[Frame]
                     yield Frame(verb, accuser, accused, _phrase(noun), CLAIMING)
 
 
-def _wrong(clause: Any, subjects: list[Any], rules: AccusationRules) -> bool:
+def _wrong(
+    clause: Any, subjects: list[Any], rules: AccusationRules, loaded: frozenset[int]
+) -> bool:
     """Whether a reported clause says its subject did wrong: its verb is a wrong ("plotted"),
     or a word near its verb is clearly negative ("is lying", "relied on suppression");
     words deeper in ("found documents proving a plan to attack") do not count."""
@@ -168,20 +175,23 @@ def _wrong(clause: Any, subjects: list[Any], rules: AccusationRules) -> bool:
     ):
         said.add(clause.i)  # "officer Joering died at the scene": undergone, not done
     near = [clause, *clause.children, *(g for c in clause.children for g in c.children)]
-    return any(
-        t.i not in said and (t.lower_ in rules.negative or t.lemma_.lower() in rules.negative)
-        for t in near
-    )
+    return any(t.i not in said and _bad(t, rules, loaded) for t in near)
 
 
-def _negative(doc: Any, span: tuple[int, int], rules: AccusationRules) -> bool:
+def _negative(
+    doc: Any, span: tuple[int, int], rules: AccusationRules, loaded: frozenset[int]
+) -> bool:
     """Whether a word of the text at `span` is clearly negative or a wrong ("a disgrace")."""
     words = doc.char_span(*span, alignment_mode="expand") or []
-    return any(
-        t.lower_ in rules.negative
-        or t.lemma_.lower() in rules.negative
-        or t.lemma_.lower() in rules.wrongdoing
-        for t in words
+    return any(_bad(t, rules, loaded) or t.lemma_.lower() in rules.wrongdoing for t in words)
+
+
+def _bad(token: Any, rules: AccusationRules, loaded: frozenset[int]) -> bool:
+    """A word of clearly negative valence, or one in loaded language or name calling."""
+    return (
+        token.i in loaded
+        or token.lower_ in rules.negative
+        or token.lemma_.lower() in rules.negative
     )
 
 
@@ -200,14 +210,19 @@ def _nominal(noun: Any) -> Iterator[Frame]:
     """ "allegations that Y did Z", "accusations of Z against Y", "X's charge that Y ..."."""
     accusers = [c for c in noun.children if c.dep_ == "poss"]
     accusers += [_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
-    against = [_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"]
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]  # "filed a suit against"
+    against = [
+        _pobj(c) for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "against"
+    ]
     for clause in (c for c in noun.children if c.dep_ == "relcl"):  # "allegations (that were)
         # brought against him by two women"
         against += [_pobj(c) for c in clause.children if c.dep_ == "prep" and c.lower_ == "against"]
         accusers += [_pobj(c) for c in clause.children if c.dep_ == "agent"]
     if noun.dep_ == "dobj" and not any(a is not None for a in accusers):
         accusers += _subjects(noun.head)  # "X made accusations against Y"
-    of = _prep_object(noun, ("of",)) or _modifiers(noun)
+    over = _prep_object(noun.head, ("over", "for")) if noun.dep_ == "dobj" else None
+    of = _prep_object(noun, ("of", "over")) or over or _modifiers(noun)  # "filed a suit
+    # against X over Y": the parser hangs "over Y" on the verb
     for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")):
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
