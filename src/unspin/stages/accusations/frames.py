@@ -28,6 +28,7 @@ VERBAL, PASSIVE, CLAIMING, ALLEGEDLY, NOMINAL = (
 )
 CONFIDENCE = {VERBAL: 0.9, PASSIVE: 0.85, NOMINAL: 0.75, CLAIMING: 0.6, ALLEGEDLY: 0.6}
 _RELATIVE = frozenset({"who", "that", "which"})
+_NEGATIONS = frozenset({"nothing", "never", "nobody", "none"})
 _PREDICATES = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
 
 
@@ -315,4 +316,9 @@ def _after(head: Any, subject: Any) -> tuple[int, int]:
 
 
 def _negated(token: Any) -> bool:
-    return any(child.dep_ == "neg" for child in token.children)
+    """ "did not accuse", "had done nothing wrong", "never lied"."""
+    return any(
+        child.dep_ == "neg" or child.lower_ in _NEGATIONS
+        for child in token.children
+        if child.dep_ in ("neg", "dobj", "advmod", "attr")
+    )
