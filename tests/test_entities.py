@@ -344,6 +344,20 @@ def test_a_name_used_as_a_modifier_pins_no_label_on_its_actor() -> None:
     assert "well-funded machine" not in labels(actor(text, "Donald Trump"))
 
 
+def test_a_lawmakers_party_and_state_are_no_actor() -> None:
+    text = "Rep. Keith Ellison (D-MN) spoke. Sen. Lindsey Graham, R-S.C., agreed with him."
+    assert {e["name"] for e in actors(text)} == {"Keith Ellison", "Lindsey Graham"}
+
+
+def test_page_furniture_run_into_a_phrase_is_no_label() -> None:
+    text = (
+        "Her son posted the allegations. pic.twitter.com/ISMgRoFBvs — CBS Evening News "
+        "(@CBSEveningNews) August 17, 2018"
+    )
+    for entity in actors(text):
+        assert not any("@" in label or "twitter.com" in label for label in labels(entity))
+
+
 def test_every_mention_points_at_its_own_text() -> None:
     article = EntitiesStage(options=Options())(plain(FOH))
     for entity in article.entities:

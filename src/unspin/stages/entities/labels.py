@@ -12,6 +12,7 @@ clause after it), without determiners. Courtesy titles alone ("Mr.", "Sen.") are
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,8 @@ _OWNERS = frozenset({"det", "poss", "predet"})  # "Keith Ellison's former girlfr
 _NOT_DESCRIBING = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _QUANTIFIERS = frozenset({"many", "few", "other", "several", "some", "most", "more", "all", "both"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})  # "Abrams' campaign chair": not the owner
+# a link, handle, hashtag or line break: page furniture the parser ran into a phrase
+_MARKUP = re.compile(r"https?:|www\.|\w\.(?:com|org|net|ly)\b|[@#\n]")
 _SKIP_LEFT = frozenset({"det", "poss", "case", "punct", "predet", "cc", "prep"})
 
 
@@ -76,7 +79,13 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
         *_after_parentheses(doc, span),
         *_government_of(root, rules),
     ]
-    return [label for label in found if label.end <= start or label.start >= end]
+    text = doc.text
+    return [
+        label
+        for label in found
+        if (label.end <= start or label.start >= end)
+        and not _MARKUP.search(text[label.start : label.end])
+    ]
 
 
 def _appositives(root: Any) -> list[Label]:

@@ -30,6 +30,7 @@ NER, ACRONYM, ALIAS, METONYM, DEMONYM, NAME, DESCRIPTION, GROUP, HANDLE = (
 )
 ACRONYM_FORM = re.compile(r"^[A-Z][A-Z&]{1,5}$|^(?:[A-Z]\.){2,4}$")
 _ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
+_PARTIES = frozenset({"D", "R", "I"})  # before "-MN", "-Tenn.": Democrat, Republican, independent
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
 _TYPES = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place"}
 
@@ -55,6 +56,8 @@ def ner_names(doc: Any, rules: ActorRules, places: Gazetteer) -> list[Name]:
             continue
         tokens = _trimmed(ent, rules)
         if tokens is None or (len(ent) == 1 and ent[0].is_upper and _in_capitals(ent[0])):
+            continue
+        if _party_state(ent[0]) or (len(ent) > 2 and _party_state(ent[2])):
             continue
         name = _typed(doc, tokens, ent.label_, places, rules)
         if name is not None:
@@ -177,6 +180,8 @@ def acronym_names(doc: Any, rules: ActorRules, places: Gazetteer, known: list[Na
             continue
         if _in_capitals(token) or any(n.overlaps(token.idx, token.idx + len(text)) for n in known):
             continue
+        if _party_state(token):
+            continue
         start, end = token.idx, token.idx + len(text)
         country = places.country(text, code_ok=True)
         if country is not None:
@@ -184,6 +189,13 @@ def acronym_names(doc: Any, rules: ActorRules, places: Gazetteer, known: list[Na
         else:
             found.append(Name(start, end, text, "organization", ACRONYM))
     return found
+
+
+def _party_state(token: Any) -> bool:
+    """ "Keith Ellison (D-MN)", "Bob Corker, R-Tenn.": a lawmaker's party and home state, not
+    a country ("MN" is also Mongolia's code) or an organisation."""
+    doc, i = token.doc, token.i
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].text in _PARTIES
 
 
 def _in_capitals(token: Any) -> bool:
