@@ -309,6 +309,8 @@ def test_the_others_of_a_group_are_a_part_of_it_not_the_group() -> None:
         ("Interior Minister Tomas Rell spoke.", "Tomas Rell", "Interior Minister"),
         ("Rell called Ana Silva a liar on Monday.", "Ana Silva", "liar"),
         ("The paper branded Ana Silva as a traitor.", "Ana Silva", "traitor"),
+        ("Tom Brix will be certified as the victor.", "Tom Brix", "victor"),
+        ("Who should replace Ana Silva as our ambassador?", "Ana Silva", "ambassador"),
     ],
 )
 def test_each_kind_of_label(text: str, name: str, label: str) -> None:
@@ -331,6 +333,10 @@ def test_a_role_between_commas_is_a_label_where_the_parse_misses_it() -> None:
 def test_times_ages_and_quantities_are_no_labels(text: str, name: str) -> None:
     found = labels(actor(text, name))
     assert not {"Thursday afternoon Sheriff", "year-old", "Many other"} & found
+
+
+def test_as_brings_a_label_only_when_it_names_a_role_of_people() -> None:
+    assert labels(actor("Ana Silva resigned as a result of the vote.", "Ana Silva")) == set()
 
 
 def test_a_courtesy_title_or_bare_office_is_no_label() -> None:

@@ -3,7 +3,8 @@
     appositive     Ilse Varga, *a 63-year-old member* ...      / *a former member*, John Doe,
     copular        the FOH is *a sect*                          (be, become, remain)
     premodifier    *Interior Minister* Tomas Rell, *Republican nominee* Donald Trump
-    named-as       called its leaders *fanatics*, branded the group *extremist*, described as
+    named-as       called its leaders *fanatics*, branded the group *extremist*, described as;
+                   a role "as" gives: certified *as the victor*, served *as secretary of state*
     description    *the shadowy outfit* said (a description that refers to the actor)
 
 A label is the head noun with the words before it ("63-year-old member", not the relative
@@ -76,6 +77,7 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
         *_copular(root),
         *_premodifiers(root, span, rules),
         *_named_as(root, rules),
+        *_in_role(root, rules),
         *_after_parentheses(doc, span),
         *_government_of(root, rules),
     ]
@@ -138,6 +140,21 @@ def _named_as(root: Any, rules: ActorRules) -> list[Label]:
             found.append(_phrase(child, NAMED_AS))
         elif child.dep_ == "prep" and child.lower_ == "as":
             found += [_phrase(p, NAMED_AS) for p in child.children if p.dep_ == "pobj"]
+    return [label for label in found if label is not None]
+
+
+def _in_role(root: Any, rules: ActorRules) -> list[Label]:
+    """ "Kemp will be certified as the victor", "replace Nikki Haley as our ambassador", "she
+    served as secretary of state": a role "as" gives the actor (a word for people only: "as
+    a result" is none)."""
+    verb = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.lemma_.lower() in rules.naming:
+        return []
+    found: list[Label | None] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            if rules.person_noun(noun.lemma_.lower()):
+                found.append(_phrase(noun, NAMED_AS))
     return [label for label in found if label is not None]
 
 
