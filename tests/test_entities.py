@@ -364,6 +364,14 @@ def test_page_furniture_run_into_a_phrase_is_no_label() -> None:
         assert not any("@" in label or "twitter.com" in label for label in labels(entity))
 
 
+def test_a_link_is_never_a_name() -> None:
+    text = (
+        "London: Massive Crowds Gather to Hear Geert Wilders Demand Tommy Robinson's Release "
+        "https://t.co/VIddLmcZx9 via @BreitbartNews — Geert Wilders (@geertwilderspvv) June 9"
+    )
+    assert not any("http" in e["name"] for e in actors(text))
+
+
 def test_every_mention_points_at_its_own_text() -> None:
     article = EntitiesStage(options=Options())(plain(FOH))
     for entity in article.entities:
