@@ -52,3 +52,12 @@ def load(name: str | None = None) -> Any:
 
 def model_label(nlp: Any) -> str:
     return f"spacy/{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+
+
+def doc_text(doc: Any) -> str:
+    """A parsed article's text. spaCy's `Doc.text` joins every token on each call, so code that
+    slices the text per mention reads it here, joined once per document."""
+    text = doc.user_data.get("unspin.text")
+    if text is None:
+        text = doc.user_data["unspin.text"] = doc.text
+    return str(text)

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from unspin.nlp import doc_text
 from unspin.rules.accusations import AccusationRules
 
 VERBAL, PASSIVE, CLAIMING, ALLEGEDLY, NOMINAL = (
@@ -103,7 +104,7 @@ def _blamed_on(verb: Any) -> Iterator[Frame]:
         start, end = _phrase(wrong)
         cut = [c.idx for c in wrong.children if c.dep_ == "prep" and c.lower_ == "on"]
         if cut:  # the parser hung "on Novak" on the object: the wrong ends before it
-            end = len(verb.doc.text[: cut[0]].rstrip())
+            end = len(doc_text(verb.doc)[: cut[0]].rstrip())
     for accused in (a for t in _blamed_ons(verb) for a in _owners(t)):
         for accuser in _subjects(verb) or [None]:
             yield Frame(verb, accuser, accused, (start, max(end, start + 1)), VERBAL)
@@ -132,7 +133,7 @@ def _owners(target: Any) -> list[Any]:
 
 def _before(token: Any) -> int:
     """The end of the text before `token`, without the space."""
-    return len(token.doc.text[: token.idx].rstrip())
+    return len(doc_text(token.doc)[: token.idx].rstrip())
 
 
 def _claiming(verb: Any, rules: AccusationRules, loaded: frozenset[int]) -> Iterator[Frame]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from unspin.article import Article, Entity, Span
+from unspin.nlp import doc_text
 from unspin.options import Options
 from unspin.pipeline import Stage
 from unspin.rules.actors import ActorRules, actor_rules
@@ -189,10 +190,10 @@ def _roles(
     for i, name in enumerate(clusters.names):
         if name.type != "person":
             continue
-        words = set(_titles_before(doc.text, name.start, rules))
+        words = set(_titles_before(doc_text(doc), name.start, rules))
         words |= {rules.title_words[w] for w in words if w in rules.title_words}
         for label in labels(name.start, name.end):
-            words |= {w.lower() for w in doc.text[label.start : label.end].split()}
+            words |= {w.lower() for w in doc_text(doc)[label.start : label.end].split()}
         roles.setdefault(clusters.find(i), set()).update(words)
     return roles
 
@@ -217,7 +218,7 @@ def _genders(
     people = [(n.start, c) for n, c in mentions if n.type == "person" and n.how != DESCRIPTION]
     words = [(c, rules.genders[w]) for c, ws in roles.items() for w in ws if w in rules.genders]
     starts = [sentence.start_char for sentence in doc.sents]
-    return pronoun_genders(doc.text, starts, people, words)
+    return pronoun_genders(doc_text(doc), starts, people, words)
 
 
 def _actors(clusters: Clusters) -> list[list[Name]]:

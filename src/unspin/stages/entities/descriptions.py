@@ -14,6 +14,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Any
 
+from unspin.nlp import doc_text
 from unspin.rules.actors import ActorRules
 from unspin.stages.entities.groups import speaks_of_people
 from unspin.stages.entities.names import DESCRIPTION, Name
@@ -61,7 +62,7 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
         end = root.idx + len(root.text)
         if end <= start:
             continue
-        name = Name(start, end, chunk.doc.text[start:end], refers, DESCRIPTION)
+        name = Name(start, end, doc_text(chunk.doc)[start:end], refers, DESCRIPTION)
         found.append(Description(name, root.lower_, refers, owner, possessor))
     return found
 

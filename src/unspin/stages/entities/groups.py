@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from unspin.nlp import doc_text
 from unspin.rules.actors import ActorRules
 from unspin.stages.entities.clusters import Clusters
 from unspin.stages.entities.names import DESCRIPTION, GROUP, Name
@@ -61,7 +62,7 @@ def group_phrases(chunks: list[Any], rules: ActorRules, names: list[Name]) -> li
         if _names_other(chunk, names) or (any(t.ent_type_ for t in words) and not counted):
             continue
         start, end = words[0].idx, root.idx + len(root.text)
-        name = Name(start, end, chunk.doc.text[start:end], "group", GROUP)
+        name = Name(start, end, doc_text(chunk.doc)[start:end], "group", GROUP)
         before = [t.lower_ for t in chunk if t.i < words[0].i]
         definite = bool(before) and before[0] in _DEFINITE
         part = any(w in _PART for w in before) or words[0].lower_ in _PART

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from unspin.nlp import doc_text
 from unspin.rules.actors import ActorRules
 
 APPOSITIVE, COPULAR, PREMODIFIER, NAMED_AS, DESCRIBED = (
@@ -81,7 +82,7 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
         *_after_parentheses(doc, span),
         *_government_of(root, rules),
     ]
-    text = doc.text
+    text = doc_text(doc)
     return [
         label
         for label in found

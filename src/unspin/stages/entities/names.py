@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from unspin.nlp import doc_text
 from unspin.rules.actors import ActorRules
 from unspin.stages.entities.countries import Gazetteer
 
@@ -128,7 +129,7 @@ def _typed(
 ) -> Name | None:
     first, last = tokens
     start, end = first.idx, last.idx + len(last.text)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     country = places.country(text, code_ok=label == "GPE")
     if country is not None and label in ("GPE", "ORG", "NORP", "PERSON"):
         return Name(start, end, text, "country", NER, country)
@@ -226,7 +227,7 @@ def proper_names(doc: Any, rules: ActorRules, known: list[Name]) -> list[Name]:
             continue
         organisation = rules.descriptions.get(token.lower_) == "organization"
         kind = "organization" if organisation else "person"
-        found.append(Name(start, end, doc.text[start:end], kind, NER))
+        found.append(Name(start, end, doc_text(doc)[start:end], kind, NER))
     return found
 
 
