@@ -15,6 +15,7 @@ from bisect import insort
 from dataclasses import dataclass, field
 from typing import Any
 
+from unspin.nlp import doc_text
 from unspin.rules import Cues
 
 PERSON, ORGANIZATION, ANONYMOUS, UNATTRIBUTED = (
@@ -54,7 +55,7 @@ class Speakers:
 
     def __init__(self, doc: Any, cues: Cues) -> None:
         self.doc = doc
-        self.text = str(doc.text)  # spaCy joins the tokens again on every doc.text
+        self.text = doc_text(doc)
         self.cues = cues
         self.people: list[Person] = []
         self.mentions: list[tuple[int, Person]] = []  # (offset, person), in text order

@@ -87,8 +87,8 @@ class EntitiesStage(Stage):
         groups = group_phrases(chunks, rules, names)
         counted = {(g.name.start, g.name.end) for g in groups}  # "five Islamists": the phrase
         names = [n for n in names if (n.start, n.end) not in counted]
-        links = [k for k in links if (k.long.start, k.long.end) not in counted]
-        links = [k for k in links if (k.alias.start, k.alias.end) not in counted]
+        kept = {id(n) for n in names}
+        links = [k for k in links if id(k.long) in kept and id(k.alias) in kept]
         clusters = cluster(names + [g.name for g in groups], links, rules)
         scan(text, clusters, rules)
         refer_groups(groups, clusters)

@@ -84,10 +84,8 @@ def _possessor(chunk: Any) -> tuple[int, int] | None:
     owned = [t for t in chunk if t.dep_ == "poss" and t.head.i == chunk.root.i]
     if not owned:
         return None
-    owner = owned[0]
-    last = max(t.i for t in owner.subtree)
-    end_token = chunk.doc[last]
-    return owner.left_edge.idx, end_token.idx + len(end_token.text)
+    first, last = owned[0].left_edge, owned[0].right_edge
+    return first.idx, last.idx + len(last.text)
 
 
 def introductions(chunks: list[Any]) -> dict[str, list[int]]:

@@ -82,16 +82,14 @@ def refer_groups(phrases: list[GroupPhrase], clusters: Clusters) -> None:
 
 
 def _target(phrase: GroupPhrase, seen: list[GroupPhrase], clusters: Clusters) -> GroupPhrase | None:
-    own = clusters.find(clusters.index(phrase.name))
-    near = [
-        p
-        for p in seen
-        if p.name.start >= phrase.name.start - _REACH
-        and not p.part
-        and clusters.find(clusters.index(p.name)) != own
-    ]
-    if phrase.part or any(clusters.find(clusters.index(p.name)) == own for p in seen):
+    def actor(p: GroupPhrase) -> int:
+        return clusters.find(clusters.index(p.name))
+
+    own = actor(phrase)
+    if phrase.part or any(actor(p) == own for p in seen):
         return None  # a part of a group, or a phrase the article used before
+    reach = phrase.name.start - _REACH
+    near = [p for p in seen if p.name.start >= reach and not p.part]
     if phrase.count is not None and (phrase.definite or phrase.count >= _COUNTED):
         counted = [p for p in near if p.count == phrase.count]
         if counted:

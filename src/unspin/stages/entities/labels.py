@@ -19,6 +19,7 @@ from typing import Any
 
 from unspin.nlp import doc_text
 from unspin.rules.actors import ActorRules
+from unspin.stages.entities.names import LINK
 
 APPOSITIVE, COPULAR, PREMODIFIER, NAMED_AS, DESCRIBED = (
     "appositive",
@@ -34,7 +35,7 @@ _NOT_DESCRIBING = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", 
 _QUANTIFIERS = frozenset({"many", "few", "other", "several", "some", "most", "more", "all", "both"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})  # "Abrams' campaign chair": not the owner
 # a link, handle, hashtag or line break: page furniture the parser ran into a phrase
-_MARKUP = re.compile(r"https?:|www\.|\w\.(?:com|org|net|ly)\b|[@#\n]")
+_MARKUP = re.compile(rf"{LINK.pattern}|[@#\n]")
 _SKIP_LEFT = frozenset({"det", "poss", "case", "punct", "predet", "cc", "prep"})
 
 
@@ -139,8 +140,7 @@ def _named_as(root: Any, rules: ActorRules) -> list[Label]:
     for child in verb.children:
         if child.dep_ in ("oprd", "xcomp", "attr", "ccomp") and child.pos_ in ("NOUN", "ADJ"):
             found.append(_phrase(child, NAMED_AS))
-        elif child.dep_ == "prep" and child.lower_ == "as":
-            found += [_phrase(p, NAMED_AS) for p in child.children if p.dep_ == "pobj"]
+    found += [_phrase(noun, NAMED_AS) for noun in _as_objects(verb)]
     return [label for label in found if label is not None]
 
 
@@ -151,12 +151,18 @@ def _in_role(root: Any, rules: ActorRules) -> list[Label]:
     verb = root.head
     if root.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.lemma_.lower() in rules.naming:
         return []
-    found: list[Label | None] = []
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
-        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
-            if rules.person_noun(noun.lemma_.lower()):
-                found.append(_phrase(noun, NAMED_AS))
+    found = [
+        _phrase(noun, NAMED_AS)
+        for noun in _as_objects(verb)
+        if noun.pos_ == "NOUN" and rules.person_noun(noun.lemma_.lower())
+    ]
     return [label for label in found if label is not None]
+
+
+def _as_objects(verb: Any) -> list[Any]:
+    """What "as" brings after a verb: "described as *a sect*", "certified as *the victor*"."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    return [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
 
 
 def _government_of(root: Any, rules: ActorRules) -> list[Label]:

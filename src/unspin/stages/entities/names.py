@@ -31,7 +31,7 @@ NER, ACRONYM, ALIAS, METONYM, DEMONYM, NAME, DESCRIPTION, GROUP, HANDLE = (
 )
 ACRONYM_FORM = re.compile(r"^[A-Z][A-Z&]{1,5}$|^(?:[A-Z]\.){2,4}$")
 _ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
-_LINK = re.compile(r"https?:|www\.|\w\.(?:com|co|org|net|ly)/")
+LINK = re.compile(r"https?:|www\.|\w\.(?:com|co|org|net|ly)/")  # a web address, not "Amazon.com"
 _PARTIES = frozenset({"D", "R", "I"})  # before "-MN", "-Tenn.": Democrat, Republican, independent
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
 _TYPES = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place"}
@@ -54,7 +54,7 @@ def ner_names(doc: Any, rules: ActorRules, places: Gazetteer) -> list[Name]:
     """The named entities of a parsed article that can be actors, typed and trimmed."""
     found: list[Name] = []
     for ent in doc.ents:
-        if "\n" in ent.text.strip() or _LINK.search(ent.text):  # two lines run together
+        if "\n" in ent.text.strip() or LINK.search(ent.text):  # two lines run together
             continue  # ("Twitter\nCNN"), or a link taken for a name ("Release https://t.co/x")
         tokens = _trimmed(ent, rules)
         if tokens is None or (len(ent) == 1 and ent[0].is_upper and _in_capitals(ent[0])):
