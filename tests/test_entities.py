@@ -377,3 +377,23 @@ def test_every_mention_points_at_its_own_text() -> None:
     for entity in article.entities:
         for span in (*entity.mentions, *entity.labels):
             assert 0 <= span.start < span.end <= len(FOH)
+
+
+def test_a_title_case_headline_does_not_run_a_name_into_the_words_after_it() -> None:
+    text = (
+        "Silva Accuser Posts Doctor's Report Naming Her As Alleged Abuser\n"
+        "The accuser published a report on Monday. Ana Silva has denied any abuse and "
+        "said the report was false. The posts were shared widely."
+    )
+    found = {e["name"] for e in actors(text)}
+    assert "Silva Accuser" not in found and not any("Posts" in n for n in found)
+    assert "Silva" in names(actor(text, "Ana Silva"))
+
+
+def test_a_headline_word_the_article_writes_capitalised_stays_a_name() -> None:
+    text = (
+        "Daily Ledger Sues Jan Novak Over Press Pass\n"
+        "The Daily Ledger said on Monday that Novak had barred its reporter."
+    )
+    assert "Daily Ledger" in {e["name"] for e in actors(text)}
+    assert "Jan Novak" in {e["name"] for e in actors(text)}

@@ -306,9 +306,13 @@ def _phrase(token: Any) -> tuple[int, int]:
 
 
 def _after(head: Any, subject: Any) -> tuple[int, int]:
-    """The clause of `head` from just after its subject to its end."""
+    """The clause of `head` from just after its subject to its end; from the head itself when
+    the parser hung a long appositive on the subject ("Crutcher was under the influence of
+    drugs — something a caller also told a dispatcher")."""
     doc = head.doc
     start = subject.right_edge.i + 1
+    if subject.i < head.i < start:
+        start = head.i
     end = head.right_edge.i
     while end > start and doc[end].is_punct:
         end -= 1

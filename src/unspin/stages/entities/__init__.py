@@ -19,6 +19,7 @@ from unspin.options import Options
 from unspin.pipeline import Stage
 from unspin.rules.actors import ActorRules, actor_rules
 from unspin.stages.entities.aliases import Link, acronym_links, alias_links, handle_links
+from unspin.stages.entities.casing import Casing
 from unspin.stages.entities.clusters import Clusters, cluster, cluster_type, scan
 from unspin.stages.entities.countries import Gazetteer, gazetteer
 from unspin.stages.entities.descriptions import (
@@ -76,9 +77,10 @@ class EntitiesStage(Stage):
     def clusters(self, doc: Any, text: str, labels: LabelFinder) -> Clusters:
         """The article's names and descriptions, grouped by the actor they stand for."""
         rules = self.rules
-        names = ner_names(doc, rules, self.places)
+        casing = Casing(doc, rules.person_nouns)
+        names = ner_names(doc, rules, self.places, casing)
         names += acronym_names(doc, rules, self.places, names)
-        names += proper_names(doc, rules, names)
+        names += proper_names(doc, rules, names, casing)
         names = [n for n in names if not _handle_part(n, text)] + handle_names(doc)
         links = alias_links(doc, text, names, rules)
         names, links = _with_aliases(names, links + handle_links(names))

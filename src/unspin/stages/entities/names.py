@@ -15,6 +15,7 @@ from typing import Any
 
 from unspin.nlp import doc_text
 from unspin.rules.actors import ActorRules
+from unspin.stages.entities.casing import Casing
 from unspin.stages.entities.countries import Gazetteer
 
 # how a name was found; also the label of the mention span in the report
@@ -50,13 +51,15 @@ class Name:
         return self.start < end and start < self.end
 
 
-def ner_names(doc: Any, rules: ActorRules, places: Gazetteer) -> list[Name]:
-    """The named entities of a parsed article that can be actors, typed and trimmed."""
+def ner_names(doc: Any, rules: ActorRules, places: Gazetteer, casing: Casing) -> list[Name]:
+    """The named entities of a parsed article that can be actors, typed and trimmed (in a
+    Title Case headline, cut before the first common word: "Ellison Accuser Posts")."""
     found: list[Name] = []
     for ent in doc.ents:
         if "\n" in ent.text.strip() or LINK.search(ent.text):  # two lines run together
             continue  # ("Twitter\nCNN"), or a link taken for a name ("Release https://t.co/x")
         tokens = _trimmed(ent, rules)
+        tokens = casing.name_part(*tokens) if tokens is not None else None
         if tokens is None or (len(ent) == 1 and ent[0].is_upper and _in_capitals(ent[0])):
             continue
         if _party_state(ent[0]) or (len(ent) > 2 and _party_state(ent[2])):
@@ -207,7 +210,7 @@ def _in_capitals(token: Any) -> bool:
     return sum(1 for t in near if t.is_alpha and t.is_upper and len(t) > 1) >= 3
 
 
-def proper_names(doc: Any, rules: ActorRules, known: list[Name]) -> list[Name]:
+def proper_names(doc: Any, rules: ActorRules, known: list[Name], casing: Casing) -> list[Name]:
     """Names spaCy's tagger missed where they take part in a clause ("Ana Silva called Jan
     Novak a liar"): two to four capitalised proper nouns as a subject, object or possessor;
     an organisation when the last word says so ("... Movement"), else a person."""
@@ -220,7 +223,7 @@ def proper_names(doc: Any, rules: ActorRules, known: list[Name]) -> list[Name]:
             continue
         if not all(w.is_alpha and w.text[:1].isupper() and not w.is_upper for w in words):
             continue
-        if any(w.lower_ in rules.titles for w in words):
+        if any(w.lower_ in rules.titles or casing.common(w) for w in words):
             continue
         start, end = words[0].idx, token.idx + len(token.text)
         if any(n.overlaps(start, end) for n in known):
