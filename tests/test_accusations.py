@@ -133,6 +133,15 @@ def test_each_accusation_shape(text: str, expected: tuple[Any, ...]) -> None:
     assert expected in edges(text)
 
 
+def test_a_group_of_organisations_accuses_too() -> None:
+    text = (
+        "Ana Silva, a lawyer, and three civil rights groups accused Jan Novak of fraud. "
+        "Several news outlets accused Novak of using a doctored video."
+    )
+    found = {(accuser, accused) for accuser, accused, _, _ in edges(text)}
+    assert {("civil rights groups", "Jan Novak"), ("news outlets", "Jan Novak")} <= found
+
+
 def test_an_accusation_with_two_accusers_is_one_edge_each() -> None:
     found = edges("Ana Silva and the Open Hand Movement accused Jan Novak of fraud.")
     accusers = {accuser for accuser, accused, *_ in found if accused == "Jan Novak"}

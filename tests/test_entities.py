@@ -273,6 +273,15 @@ def test_any_plural_of_people_can_be_a_group() -> None:
     assert actor(text, "adults")["type"] == "group"
 
 
+def test_plurals_of_organisations_are_groups_named_without_quantifiers() -> None:
+    text = (
+        "Several news outlets accused Ana Silva of using a doctored video. Jan Novak and civil "
+        "rights groups criticised her."
+    )
+    assert actor(text, "news outlets")["type"] == "group"
+    assert actor(text, "civil rights groups")["type"] == "group"
+
+
 def test_a_phrase_with_the_same_count_points_back_at_a_group() -> None:
     text = (
         "Police arrested five former residents of the compound on Friday. A judge released "

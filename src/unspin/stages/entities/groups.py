@@ -1,5 +1,5 @@
-"""Groups of people that act ("former members", "critics of the government"): actors of their
-own, one per distinct phrase, until a later phrase points back at a group already brought in.
+"""Groups of people that act ("former members", "critics of the government"), and of
+organisations ("civil rights groups", "several news outlets"): actors of their own, one per distinct phrase, until a later phrase points back at a group already brought in.
 
 - "all five adults", "both men": a definite phrase that counts joins the nearest group within
   reach before it with the same count, and so does an indefinite one that counts three or more
@@ -43,21 +43,30 @@ def speaks_of_people(root: Any, rules: ActorRules) -> bool:
     return root.lower_ in rules.people or root.lemma_.lower() in rules.person_nouns
 
 
+def speaks_of_bodies(root: Any, rules: ActorRules) -> bool:
+    """Whether a plural head speaks of organisations ("civil rights groups", "news outlets")."""
+    return rules.descriptions.get(root.lemma_.lower()) == "organization"
+
+
 def group_phrases(chunks: list[Any], rules: ActorRules, names: list[Name]) -> list[GroupPhrase]:
     """Plural noun phrases for groups of people that act or are acted on ("former members",
     "critics"), named without determiners, numbers or what follows the head noun."""
     found: list[GroupPhrase] = []
     for chunk in chunks:
         root = chunk.root
-        if root.tag_ not in ("NNS", "NNPS") or root.dep_ not in _ACTING:
+        if root.tag_ not in ("NNS", "NNPS") or _role(root) not in _ACTING:
             continue
         words = [
-            t for t in chunk if (t.i <= root.i and t.dep_ in ("amod", "compound")) or t.i == root.i
+            t
+            for t in chunk
+            if (t.i <= root.i and t.dep_ in ("amod", "compound") and t.lower_ not in _PART)
+            or t.i == root.i
         ]
         phrase = " ".join(t.lower_ for t in words)
         count = _count(chunk, words[0].i)
         counted = count is not None and all(t.ent_type_ in ("", "NORP") for t in words)
-        if not (speaks_of_people(root, rules) or phrase in rules.people or counted):
+        people = speaks_of_people(root, rules) or phrase in rules.people or counted
+        if not (people or speaks_of_bodies(root, rules)):
             continue  # "five Islamists", "5 Muslims": people, however spaCy tags them
         if _names_other(chunk, names) or (any(t.ent_type_ for t in words) and not counted):
             continue
@@ -68,6 +77,14 @@ def group_phrases(chunks: list[Any], rules: ActorRules, names: list[Name]) -> li
         part = any(w in _PART for w in before) or words[0].lower_ in _PART
         found.append(GroupPhrase(name, count, definite, part))
     return found
+
+
+def _role(token: Any) -> str:
+    """The dependency of a phrase, or of the first of a conjunction it ends ("Abrams and civil
+    rights groups accused ...": the groups are a subject too)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return str(token.dep_)
 
 
 def refer_groups(phrases: list[GroupPhrase], clusters: Clusters) -> None:
