@@ -1,5 +1,6 @@
 """Groups of people that act ("former members", "critics of the government"), and of
-organisations ("civil rights groups", "several news outlets"): actors of their own, one per distinct phrase, until a later phrase points back at a group already brought in.
+organisations ("civil rights groups", "several news outlets"): actors of their own, one per
+distinct phrase, until a later phrase points back at a group already brought in.
 
 - "all five adults", "both men": a definite phrase that counts joins the nearest group within
   reach before it with the same count, and so does an indefinite one that counts three or more
