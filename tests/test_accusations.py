@@ -119,6 +119,14 @@ def edges(text: str) -> list[tuple[str | None, str | None, str, str]]:
             ),
         ),
         (
+            "Ana Silva called on Jan Novak to apologize for accusing Bob Ray of fraud.",
+            ("Jan Novak", "Bob Ray", "accusing", "fraud"),
+        ),
+        (
+            "Ana Silva urged Jan Novak to stop blaming Bob Ray for the deaths.",
+            ("Jan Novak", "Bob Ray", "blaming", "the deaths"),
+        ),
+        (
             "The Daily Ledger sued Jan Novak for barring its reporter.",
             ("Daily Ledger", "Jan Novak", "sued", "barring its reporter"),
         ),

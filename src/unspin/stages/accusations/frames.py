@@ -253,16 +253,35 @@ def _modifiers(noun: Any) -> tuple[int, int] | None:
 
 def _subjects(verb: Any) -> list[Any]:
     """The verb's subjects; for "..., calling them liars" or "and blamed ..." those of the
-    verb it hangs on; for "the woman who accused ..." or "the woman alleging ..." the noun
+    verb it hangs on, for "called on Dean to apologize for accusing him" whom it calls on; for "the woman who accused ..." or "the woman alleging ..." the noun
     the clause describes."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    while not subjects and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
-        verb = verb.head
+    while not subjects and verb.head.i != verb.i:
+        if verb.dep_ == "xcomp" and (controller := _controller(verb.head)) is not None:
+            return _conjoined(controller)
+        if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "apologize for accusing him": who apologizes accuses
+        elif verb.dep_ in ("advcl", "conj", "xcomp"):
+            verb = verb.head
+        else:
+            break
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     relative = all(s.lower_ in _RELATIVE for s in subjects)
     if verb.dep_ in ("relcl", "acl") and relative and verb.head.pos_ in ("NOUN", "PROPN"):
         subjects = [verb.head]
     return [s for subject in subjects for s in _conjoined(subject)]
+
+
+def _controller(verb: Any) -> Any | None:
+    """Who is to do what a verb asks for: its object ("urged Novak to resign") or whom it
+    calls on ("called on Howard Dean to apologize")."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+        called = _pobj(child) if child.dep_ == "prep" and child.lower_ == "on" else None
+        if called is not None and called.ent_type_ not in ("DATE", "TIME"):
+            return called  # not "on Wednesday"
+    return None
 
 
 def _conjoined(token: Any) -> list[Any]:
