@@ -253,8 +253,9 @@ def _modifiers(noun: Any) -> tuple[int, int] | None:
 
 def _subjects(verb: Any) -> list[Any]:
     """The verb's subjects; for "..., calling them liars" or "and blamed ..." those of the
-    verb it hangs on, for "called on Dean to apologize for accusing him" whom it calls on; for "the woman who accused ..." or "the woman alleging ..." the noun
-    the clause describes."""
+    verb it hangs on; for "called on Dean to apologize for accusing him" whom it calls on;
+    for "the woman who accused ..." or "the woman alleging ..." the noun the clause
+    describes."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     while not subjects and verb.head.i != verb.i:
         if verb.dep_ == "xcomp" and (controller := _controller(verb.head)) is not None:
