@@ -320,6 +320,8 @@ def test_the_others_of_a_group_are_a_part_of_it_not_the_group() -> None:
         ("The paper branded Ana Silva as a traitor.", "Ana Silva", "traitor"),
         ("Tom Brix will be certified as the victor.", "Tom Brix", "victor"),
         ("Who should replace Ana Silva as our ambassador?", "Ana Silva", "ambassador"),
+        ("A woman by the name of Karen Monahan spoke.", "Karen Monahan", "woman"),
+        ("A retired man named Jan Novak came forward.", "Jan Novak", "retired man"),
     ],
 )
 def test_each_kind_of_label(text: str, name: str, label: str) -> None:

@@ -29,6 +29,7 @@ APPOSITIVE, COPULAR, PREMODIFIER, NAMED_AS, DESCRIBED = (
     "description",
 )
 _COPULAS = frozenset({"be", "become", "remain"})
+_NAMING = frozenset({"name", "call"})  # "a man named Jan Novak"
 _NOT_LEADING = frozenset({"DET", "ADV", "NUM", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT"})
 _OWNERS = frozenset({"det", "poss", "predet"})  # "Keith Ellison's former girlfriend"
 _NOT_DESCRIBING = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -82,6 +83,7 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
         *_in_role(root, rules),
         *_after_parentheses(doc, span),
         *_government_of(root, rules),
+        *_introduced(root),
     ]
     text = doc_text(doc)
     return [
@@ -157,6 +159,21 @@ def _in_role(root: Any, rules: ActorRules) -> list[Label]:
         if noun.pos_ == "NOUN" and rules.person_noun(noun.lemma_.lower())
     ]
     return [label for label in found if label is not None]
+
+
+def _introduced(root: Any) -> list[Label]:
+    """ "a woman by the name of Karen Monahan", "a man named Jan Novak": the noun a name is
+    introduced with."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "name":
+        by = head.head.head
+        noun = by.head if by.lower_ == "by" and by.dep_ == "prep" else None
+    elif root.dep_ == "oprd" and head.dep_ == "acl" and head.lemma_.lower() in _NAMING:
+        noun = head.head
+    else:
+        return []
+    label = _phrase(noun, APPOSITIVE) if noun is not None and noun.pos_ == "NOUN" else None
+    return [label] if label is not None else []
 
 
 def _as_objects(verb: Any) -> list[Any]:
