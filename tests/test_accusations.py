@@ -127,6 +127,38 @@ def edges(text: str) -> list[tuple[str | None, str | None, str, str]]:
             ("Jan Novak", "Bob Ray", "blaming", "the deaths"),
         ),
         (
+            "Ana Silva, a former judge who was accused of taking bribes, resigned.",
+            (None, "Ana Silva", "accused", "taking bribes"),
+        ),
+        (
+            "Jan Novak spoke. He is alleged to have beaten her to death.",
+            (None, "Jan Novak", "alleged", "beaten her to death"),
+        ),
+        (
+            "Ana Silva alleges Jan Novak cornered her in a room.",  # no wrong word needed
+            ("Ana Silva", "Jan Novak", "alleges", "cornered her in a room"),
+        ),
+        (
+            "Ana Silva described an alleged attack by Jan Novak.",
+            (None, "Jan Novak", "alleged", "attack"),
+        ),
+        (
+            "Jan Novak, the suspect in the alleged murder of a physician, was arrested.",
+            (None, "Jan Novak", "alleged", "murder of a physician"),
+        ),
+        (
+            "Ana Silva's federal lawsuit alleges that Jan Novak was overzealous.",
+            ("Ana Silva", "Jan Novak", "alleges", "was overzealous"),
+        ),
+        (
+            "An article written by Ana Silva accuses Jan Novak of exploiting a phony perception.",
+            ("Ana Silva", "Jan Novak", "accuses", "exploiting a phony perception"),
+        ),
+        (
+            "Ana Silva has released a video that accuses Jan Novak of lying to refugees.",
+            ("Ana Silva", "Jan Novak", "accuses", "lying to refugees"),
+        ),
+        (
             "The Daily Ledger sued Jan Novak for barring its reporter.",
             ("Daily Ledger", "Jan Novak", "sued", "barring its reporter"),
         ),
@@ -157,7 +189,7 @@ def test_an_accusation_with_two_accusers_is_one_edge_each() -> None:
 
 
 def test_loaded_language_the_techniques_stage_found_makes_a_claim_an_accusation() -> None:
-    text = "Tom Brix charged that Ana Silva has staged a publicity stunt."
+    text = "Tom Brix said that Ana Silva has staged a publicity stunt."
     assert edges(text) == []  # no word of it is negative in VADER's lexicon
     options = Options()
     article = EntitiesStage(options=options)(plain(text))
@@ -173,6 +205,10 @@ def test_loaded_language_the_techniques_stage_found_makes_a_claim_an_accusation(
     names = {e["id"]: e["name"] for e in report["entities"]}
     found = [(names[a["accuser"]], names[a["accused"]]) for a in report["accusations"]]
     assert found == [("Tom Brix", "Ana Silva")]
+
+
+def test_a_neutral_report_said_of_someone_is_no_accusation() -> None:
+    assert edges("Jan Novak spoke. He is said to have eaten lunch with Ana Silva.") == []
 
 
 def test_a_negated_cue_is_no_accusation() -> None:

@@ -17,6 +17,8 @@ class AccusationRules:
     describing: dict[str, tuple[str, ...]]  # likewise, accusing only when what they call the
     # object is negative: "described Clinton as a disgrace"
     claiming: frozenset[str]  # verbs of saying that accuse when what is said is a wrong
+    alleging: frozenset[str]  # of those, the ones that accuse whatever is said ("alleged")
+    documents: frozenset[str]  # things that accuse for their author ("Saucier's lawsuit")
     wrongdoing: frozenset[str]
     negative: frozenset[str]  # words of clearly negative valence (VADER's lexicon)
     suffering: frozenset[str]  # verbs whose subject undergoes, not does: "died"
@@ -39,6 +41,8 @@ def accusation_rules() -> AccusationRules:
             verbs=verbs,
             describing=describing,
             claiming=frozenset(data["claiming"]["verbs"]),
+            alleging=frozenset(data["claiming"]["alleging"]),
+            documents=frozenset(data["documents"]["words"]),
             wrongdoing=frozenset(data["wrongdoing"]),
             negative=negative_words(float(data["negative_valence"])),
             suffering=frozenset(data["suffering"]["verbs"]),

@@ -18,7 +18,7 @@ from unspin.pipeline import Stage
 from unspin.rules.accusations import AccusationRules, accusation_rules
 from unspin.stages.accusations.actors import ActorIndex
 from unspin.stages.accusations.answers import Denial, answers, denials, evidence
-from unspin.stages.accusations.frames import CONFIDENCE, Frame, frames
+from unspin.stages.accusations.frames import CONFIDENCE, Frame, author, frames
 
 SOURCE = "rules/accusations"
 
@@ -37,7 +37,7 @@ class AccusationsStage(Stage):
         found: list[tuple[Frame, str | None, str]] = []
         seen: set[tuple[int, str | None, str | None]] = set()
         for frame in frames(doc, self.rules, _loaded(doc, article, self.rules)):
-            accuser = actors.actor(frame.accuser) if frame.accuser is not None else None
+            accuser = self._accuser(frame.accuser, actors)
             accused = actors.actor(frame.accused)
             key = (frame.cue.i, accuser, accused)
             if accused is None or accused == accuser or key in seen:
@@ -51,6 +51,17 @@ class AccusationsStage(Stage):
                 "accusations", self._span(doc, frame, accuser, accused, answered.get(k, []))
             )
         return article
+
+    def _accuser(self, token: Any | None, actors: ActorIndex) -> str | None:
+        """The actor the accuser's word stands for; for a document that accuses ("Saucier's
+        lawsuit alleges"), its author."""
+        if token is None:
+            return None
+        found = actors.actor(token)
+        if found is None and token.lemma_.lower() in self.rules.documents:
+            writer = author(token)
+            found = actors.actor(writer) if writer is not None else None
+        return found
 
     def _denials(
         self, doc: Any, actors: ActorIndex, found: list[tuple[Frame, str | None, str]]

@@ -64,6 +64,8 @@ def frames(
             yield from _nominal(token)
         if token.lower_ == "allegedly" and token.head.pos_ == "VERB":
             yield from _allegedly(token)
+        if token.lower_ == "alleged" and token.dep_ == "amod" and token.head.pos_ == "NOUN":
+            yield from _alleged_act(token, rules)
 
 
 def _verbal(verb: Any, preps: tuple[str, ...]) -> Iterator[Frame]:
@@ -82,7 +84,7 @@ def _verbal(verb: Any, preps: tuple[str, ...]) -> Iterator[Frame]:
     if passive:
         agents = [_pobj(c) for c in verb.children if c.dep_ == "agent"]
         accusers = [a for agent in agents if agent is not None for a in _conjoined(agent)]
-        for accused in (a for p in passive for a in _conjoined(p)):
+        for accused in (a for p in passive for a in _conjoined(_referent(p, verb))):
             for accuser in accusers or [None]:
                 yield Frame(verb, accuser, accused, allegation, PASSIVE)
         return
@@ -137,10 +139,14 @@ def _before(token: Any) -> int:
 
 
 def _claiming(verb: Any, rules: AccusationRules, loaded: frozenset[int]) -> Iterator[Frame]:
+    alleging = verb.lemma_.lower() in rules.alleging  # "alleged that X ...": a wrong by itself
+    yield from _said_to_have(verb, rules, loaded, alleging)
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         yield from _wrong_by(verb, clause, rules)
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or _negated(clause) or not _wrong(clause, subjects, rules, loaded):
+        if not subjects or _negated(clause):
+            continue
+        if not (alleging or _wrong(clause, subjects, rules, loaded)):
             continue
         allegation = _after(clause, subjects[-1])
         by = next((c for c in clause.children if c.dep_ == "agent"), None)
@@ -150,6 +156,36 @@ def _claiming(verb: Any, rules: AccusationRules, loaded: frozenset[int]) -> Iter
         for accused in _conjoined(subjects[0]):
             for accuser in _subjects(verb) or [None]:
                 yield Frame(verb, accuser, accused, allegation, CLAIMING)
+
+
+def _said_to_have(
+    verb: Any, rules: AccusationRules, loaded: frozenset[int], alleging: bool
+) -> Iterator[Frame]:
+    """ "He is alleged to have beaten her", "X is said to have lied": the passive subject is
+    accused of what the infinitive says (a wrong, unless the verb alleges by itself)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    done = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if not subjects or done is None or _negated(done):
+        return
+    if not (alleging or _wrong(done, [], rules, loaded)):
+        return
+    words = [t for t in done.subtree if not (t.i < done.i and t.dep_ == "aux")]
+    allegation = (words[0].idx, _phrase(done)[1])
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    accuser = _pobj(agent) if agent is not None else None
+    for accused in _conjoined(_referent(subjects[0], verb)):
+        yield Frame(verb, accuser, accused, allegation, PASSIVE)
+
+
+def _referent(token: Any, verb: Any) -> Any:
+    """The word a relative pronoun stands for ("an archbishop who was accused" -> the
+    archbishop), and for an appositive the name it describes ("Jan Novak, an archbishop who
+    ...")."""
+    if token.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.i != verb.i:
+        token = verb.head
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            token = token.head
+    return token
 
 
 def _wrong_by(verb: Any, clause: Any, rules: AccusationRules) -> Iterator[Frame]:
@@ -206,6 +242,43 @@ def _allegedly(adverb: Any) -> Iterator[Frame]:
             start = adverb.nbor().idx if adverb.i + 1 < len(adverb.doc) else start
         for accused in _conjoined(subjects[0]):
             yield Frame(adverb, None, accused, (start, max(end, start + 1)), ALLEGEDLY)
+
+
+def _alleged_act(adjective: Any, rules: AccusationRules) -> Iterator[Frame]:
+    """ "an alleged attack by Kavanaugh", "Ellison's alleged abuse", "the suspect in the
+    alleged murder of a physician": the doer of a wrong called alleged."""
+    act = adjective.head
+    if act.lemma_.lower() not in rules.wrongdoing:
+        return
+    doers = [c for c in act.children if c.dep_ == "poss"]
+    by = [c for c in act.children if c.dep_ == "prep" and c.lower_ == "by"]
+    doers += [p for p in (_pobj(c) for c in by) if p is not None]
+    holder = act.head.head if act.dep_ == "pobj" and act.head.lower_ == "in" else None
+    if not doers and holder is not None and holder.pos_ in ("NOUN", "PROPN"):
+        doers = [holder]  # "the suspect in the alleged murder"
+    end = min([c.idx for c in by] or [_phrase(act)[1]])
+    allegation = (adjective.idx + len(adjective.text) + 1, len(doc_text(act.doc)[:end].rstrip()))
+    for doer in (d for t in doers for d in _conjoined(t)):
+        yield Frame(adjective, None, doer, allegation, ALLEGEDLY)
+
+
+def author(token: Any) -> Any | None:
+    """Who made a document that accuses ("Saucier's lawsuit alleges", "a report by the FBI",
+    "an article written by Ian Tuttle", "Paul released a video that accuses"): the word
+    standing for its author, or None."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return _pobj(child)
+        if child.dep_ == "acl":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return _pobj(agent)
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":
+        subjects = _subjects(token.head)
+        return subjects[0] if subjects else None
+    return None
 
 
 def _nominal(noun: Any) -> Iterator[Frame]:
