@@ -19,12 +19,16 @@ from unspin.training.actors_gold import GoldAccusation, GoldActor, GoldArticle, 
 
 GOLD = ROOT / "tests" / "fixtures" / "actors"
 # measured on the 20 annotated articles (see the closing note of the actors issue):
-# aliases 0.8502, labels 0.5616, accusations 0.4054, denials 0.5385
-FLOORS = {"aliases": 0.83, "labels": 0.54, "accusations": 0.39, "denials": 0.50}
+# aliases 0.8502, labels 0.5668, accusations 0.4430, denials 0.5385
+FLOORS = {"aliases": 0.83, "labels": 0.55, "accusations": 0.42, "denials": 0.50}
 HELD_OUT = ROOT / "tests" / "fixtures" / "actors-heldout"
 # measured on the 9 held-out articles, whose errors are not read when rules change:
-# aliases 0.7358, labels 0.4132, accusations 0.1154, denials 0.2500
+# aliases 0.7358, labels 0.4239, accusations 0.1154, denials 0.2500
 HELD_OUT_FLOORS = {"aliases": 0.70, "labels": 0.39, "accusations": 0.10, "denials": 0.20}
+TRAIN = ROOT / "tests" / "fixtures" / "actors-train"
+# the 32 train-split articles annotated for accusations and denials only (no labels), on which
+# accusation rules are now tuned: aliases 0.7811, accusations 0.1287, denials 0.1538
+TRAIN_FLOORS = {"aliases": 0.75, "accusations": 0.11, "denials": 0.12}
 
 needs_data = pytest.mark.skipif(
     not ((DATA / "ptc").is_dir() and (DATA / "polnear").is_dir()),
@@ -130,7 +134,9 @@ def test_the_annotations_read_and_cover_at_least_fifteen_articles() -> None:
 
 
 @needs_data
-@pytest.mark.parametrize("gold, floors", [(GOLD, FLOORS), (HELD_OUT, HELD_OUT_FLOORS)])
+@pytest.mark.parametrize(
+    "gold, floors", [(GOLD, FLOORS), (HELD_OUT, HELD_OUT_FLOORS), (TRAIN, TRAIN_FLOORS)]
+)
 def test_the_stages_hold_their_floors_on_the_annotated_articles(
     gold: Path, floors: dict[str, float]
 ) -> None:

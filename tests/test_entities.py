@@ -138,6 +138,11 @@ def test_a_capital_that_acts_stands_for_its_state() -> None:
     assert "Moscow" in names(russia)
 
 
+def test_a_seat_of_government_is_its_state_also_as_an_object() -> None:
+    text = "A federal judge criticized the White House for stripping a reporter of his pass."
+    assert actor(text, "United States")["type"] == "country"
+
+
 def test_a_capital_that_is_only_a_place_is_no_actor() -> None:
     text = "Russia expelled two diplomats. The talks were held in Moscow last week."
     russia = actor(text, "Russia")

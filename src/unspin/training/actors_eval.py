@@ -156,6 +156,9 @@ def format_scores(totals: dict[str, Count], articles: int) -> str:
     lines = [f"{articles} annotated articles"]
     for name in METRICS:
         count, prf = totals[name], totals[name].prf()
+        if count.gold == 0:  # a set that does not annotate this (actors-train: no labels)
+            lines.append(f"  {name:<12} not annotated   (found {count.found})")
+            continue
         lines.append(
             f"  {name:<12} P {prf.precision:.4f}  R {prf.recall:.4f}  F1 {prf.f1:.4f}"
             f"   (found {count.found}, gold {count.gold})"

@@ -140,7 +140,8 @@ def _typed(
         return Name(start, end, text, "country", DEMONYM, places.demonyms[text])
     seat = places.capitals.get(text)
     if seat is not None and label in ("GPE", "FAC", "ORG", "PERSON", "NORP"):
-        return Name(start, end, text, "country", METONYM, seat) if _acts(last) else None
+        acts = _acts(last) or (text in rules.seats and _head(last).dep_ == "dobj")
+        return Name(start, end, text, "country", METONYM, seat) if acts else None
     kind = _TYPES.get(label)
     if kind is None:
         return None
@@ -155,11 +156,19 @@ def _typed(
     return Name(start, end, text, kind, NER)
 
 
-def _acts(token: Any) -> bool:
-    """Whether a name is doing or saying something (subject, possessor or agent)."""
+def _head(token: Any) -> Any:
+    """The head word of the name a word is part of."""
     head = token
     while head.dep_ in ("compound", "flat") and head.head.i != head.i:
         head = head.head
+    return head
+
+
+def _acts(token: Any) -> bool:
+    """Whether a name is doing or saying something (subject, possessor or agent). A seat of
+    government is its state also as an object ("a judge criticized the White House"); a
+    capital there is a place ("visited Moscow")."""
+    head = _head(token)
     if head.dep_ in _ACTING:
         return True
     return bool(head.dep_ == "pobj" and head.head.dep_ == "agent")
