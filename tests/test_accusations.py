@@ -207,6 +207,14 @@ def test_loaded_language_the_techniques_stage_found_makes_a_claim_an_accusation(
     assert found == [("Tom Brix", "Ana Silva")]
 
 
+def test_a_name_inside_a_clause_that_describes_the_accused_is_not_the_accused() -> None:
+    text = (
+        "Most people removed from the interior of the United States had been convicted of "
+        "a criminal offense."
+    )
+    assert edges(text) == []
+
+
 def test_a_neutral_report_said_of_someone_is_no_accusation() -> None:
     assert edges("Jan Novak spoke. He is said to have eaten lunch with Ana Silva.") == []
 

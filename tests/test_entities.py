@@ -355,6 +355,14 @@ def test_as_brings_a_label_only_when_it_names_a_role_of_people() -> None:
     assert labels(actor("Ana Silva resigned as a result of the vote.", "Ana Silva")) == set()
 
 
+def test_a_dateline_and_another_name_before_a_name_are_no_label() -> None:
+    text = (
+        "NEW YORK — U.S. Immigration and Customs Enforcement (ICE) Enforcement and Removal "
+        "Operations (ERO) removed a Guatemalan citizen on Wednesday."
+    )
+    assert labels(actor(text, "Enforcement and Removal Operations")) == set()
+
+
 def test_a_courtesy_title_or_bare_office_is_no_label() -> None:
     text = "Mr. Jan Novak and President Ana Silva met. Sen. Bob Ray joined them."
     for name in ("Jan Novak", "Ana Silva", "Bob Ray"):

@@ -69,7 +69,7 @@ class ActorIndex:
         for child in token.children:
             if child.dep_ not in ("prep", "appos") or child.i < token.i:
                 continue
-            found = self._overlapping(child.left_edge.idx, child.right_edge.idx + 1)
+            found = self._overlapping(child.left_edge.idx, _phrase_end(child))
             if found:
                 return found[0].entity
         return None
@@ -101,6 +101,15 @@ class ActorIndex:
             if gender is None or self.genders.get(mention.entity, gender) == gender:
                 return mention.entity
         return None
+
+
+def _phrase_end(head: Any) -> int:
+    """Where the phrase of `head` ends before any clause that describes a word of it
+    ("of individuals removed from the United States" ends at "individuals")."""
+    clauses = {t.i for c in head.subtree if c.dep_ in ("acl", "relcl") for t in c.subtree}
+    last = max(t.i for t in head.subtree if t.i not in clauses)
+    word = head.doc[last]
+    return int(word.idx + len(word.text))
 
 
 def _possessor(token: Any, mention: Mention) -> bool:

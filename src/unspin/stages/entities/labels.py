@@ -29,6 +29,7 @@ APPOSITIVE, COPULAR, PREMODIFIER, NAMED_AS, DESCRIBED = (
     "description",
 )
 _COPULAS = frozenset({"be", "become", "remain"})
+_BREAKS = frozenset({"\u2014", "\u2013", "(", ")", ":", "|"})  # a dateline, a parenthesis
 _NAMING = frozenset({"name", "call"})  # "a man named Jan Novak"
 _NOT_LEADING = frozenset({"DET", "ADV", "NUM", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT"})
 _OWNERS = frozenset({"det", "poss", "predet"})  # "Keith Ellison's former girlfriend"
@@ -218,6 +219,8 @@ def _premodifiers(root: Any, span: Any, rules: ActorRules) -> list[Label]:
     if not left:
         return []
     first = min(t.i for t in left)
+    stops = [t.i for t in doc[first : span.start] if t.text in _BREAKS or "\n" in t.text]
+    first = max([first, *(i + 1 for i in stops)])  # "NEW YORK — ICE (ICE) Removal Operations"
     tokens = [t for t in doc[first : span.start] if not t.is_punct or t.text == "-"]
     after = max((k + 1 for k, t in enumerate(tokens) if t.ent_type_ in _NOT_DESCRIBING), default=0)
     tokens = tokens[after:]  # "Thursday afternoon Sheriff", "39-year-old": when, not who
