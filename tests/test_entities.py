@@ -355,6 +355,14 @@ def test_as_brings_a_label_only_when_it_names_a_role_of_people() -> None:
     assert labels(actor("Ana Silva resigned as a result of the vote.", "Ana Silva")) == set()
 
 
+def test_a_pronoun_spacy_takes_for_a_person_is_no_actor() -> None:
+    poll = "Whom do you consider to be the most corrupt Democrat Politician?\n"
+    text = (
+        f"The case was heard.\ntake our poll - story continues below {poll}{poll}Jan Novak spoke."
+    )
+    assert {e["name"] for e in actors(text)} == {"Jan Novak"}
+
+
 def test_a_dateline_and_another_name_before_a_name_are_no_label() -> None:
     text = (
         "NEW YORK — U.S. Immigration and Customs Enforcement (ICE) Enforcement and Removal "

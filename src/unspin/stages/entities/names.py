@@ -58,6 +58,8 @@ def ner_names(doc: Any, rules: ActorRules, places: Gazetteer, casing: Casing) ->
     for ent in doc.ents:
         if "\n" in ent.text.strip() or LINK.search(ent.text):  # two lines run together
             continue  # ("Twitter\nCNN"), or a link taken for a name ("Release https://t.co/x")
+        if all(t.pos_ == "PRON" or t.tag_ in ("WP", "WP$", "WDT") for t in ent):
+            continue  # "Whom do you consider ...": a pronoun spaCy took for a person
         tokens = _trimmed(ent, rules)
         tokens = casing.name_part(*tokens) if tokens is not None else None
         if tokens is None or (len(ent) == 1 and ent[0].is_upper and _in_capitals(ent[0])):
