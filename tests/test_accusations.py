@@ -159,6 +159,16 @@ def edges(text: str) -> list[tuple[str | None, str | None, str, str]]:
             ("Ana Silva", "Jan Novak", "accuses", "lying to refugees"),
         ),
         (
+            "Ana Silva criticized Jan Novak before, tweeting in June that the inquiry went on "
+            "because Novak lied to her.",  # what the saying with the cue says
+            (
+                "Ana Silva",
+                "Jan Novak",
+                "criticized",
+                "the inquiry went on because Novak lied to her",
+            ),
+        ),
+        (
             "The Daily Ledger sued Jan Novak for barring its reporter.",
             ("Daily Ledger", "Jan Novak", "sued", "barring its reporter"),
         ),

@@ -53,7 +53,7 @@ def frames(
         if _negated(token):
             continue
         if token.pos_ == "VERB" and lemma in rules.verbs:
-            yield from _verbal(token, rules.verbs[lemma])
+            yield from _verbal(token, rules.verbs[lemma], rules.claiming)
         if token.pos_ == "VERB" and lemma in rules.describing:
             for frame in _verbal(token, rules.describing[lemma]):
                 if _negative(token.doc, frame.allegation, rules, loaded):
@@ -68,13 +68,16 @@ def frames(
             yield from _alleged_act(token, rules)
 
 
-def _verbal(verb: Any, preps: tuple[str, ...]) -> Iterator[Frame]:
+def _verbal(
+    verb: Any, preps: tuple[str, ...], saying: frozenset[str] = frozenset()
+) -> Iterator[Frame]:
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     allegation = (
         _prep_object(verb, preps)
         or next((p for o in objects if (p := _prep_object(o, preps)) is not None), None)
         or _predicate(verb)
+        or _said_with(verb, saying)
     )
     if verb.lemma_.lower() == "blame" and _blamed_ons(verb):
         yield from _blamed_on(verb)
@@ -91,6 +94,18 @@ def _verbal(verb: Any, preps: tuple[str, ...]) -> Iterator[Frame]:
     for accused in (a for c in verb.children if c.dep_ == "dobj" for a in _conjoined(c)):
         for accuser in _subjects(verb) or [None]:
             yield Frame(verb, accuser, accused, allegation, VERBAL)
+
+
+def _said_with(verb: Any, saying: frozenset[str]) -> tuple[int, int] | None:
+    """ "criticized Boudreau, saying he ignored anti-Semitic language", "criticized Sessions,
+    tweeting that ...": what the saying that goes with the cue says."""
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.lemma_.lower() not in saying:
+            continue
+        for clause in (c for c in child.children if c.dep_ == "ccomp"):
+            words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
+            return min(t.idx for t in words), _phrase(clause)[1]  # without "that"
+    return None
 
 
 def _blamed_on(verb: Any) -> Iterator[Frame]:
