@@ -169,6 +169,14 @@ def edges(text: str) -> list[tuple[str | None, str | None, str, str]]:
             ),
         ),
         (
+            "The attack was blamed on the alleged lone gunman Stephen Paddock.",
+            (None, "Stephen Paddock", "alleged", "lone gunman"),
+        ),
+        (
+            "The alleged shooter, Jan Novak, was arrested.",
+            (None, "Jan Novak", "alleged", "shooter"),
+        ),
+        (
             "The Daily Ledger sued Jan Novak for barring its reporter.",
             ("Daily Ledger", "Jan Novak", "sued", "barring its reporter"),
         ),
@@ -223,6 +231,10 @@ def test_a_name_inside_a_clause_that_describes_the_accused_is_not_the_accused() 
         "a criminal offense."
     )
     assert edges(text) == []
+
+
+def test_an_alleged_victim_is_not_accused() -> None:
+    assert edges("The alleged victim, Ana Silva, spoke to Jan Novak.") == []
 
 
 def test_a_neutral_report_said_of_someone_is_no_accusation() -> None:

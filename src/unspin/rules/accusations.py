@@ -19,6 +19,7 @@ class AccusationRules:
     claiming: frozenset[str]  # verbs of saying that accuse when what is said is a wrong
     alleging: frozenset[str]  # of those, the ones that accuse whatever is said ("alleged")
     documents: frozenset[str]  # things that accuse for their author ("Saucier's lawsuit")
+    wrongdoers: frozenset[str]  # "the alleged gunman": someone who did a wrong
     wrongdoing: frozenset[str]
     negative: frozenset[str]  # words of clearly negative valence (VADER's lexicon)
     suffering: frozenset[str]  # verbs whose subject undergoes, not does: "died"
@@ -43,6 +44,7 @@ def accusation_rules() -> AccusationRules:
             claiming=frozenset(data["claiming"]["verbs"]),
             alleging=frozenset(data["claiming"]["alleging"]),
             documents=frozenset(data["documents"]["words"]),
+            wrongdoers=frozenset(data["wrongdoers"]["words"]),
             wrongdoing=frozenset(data["wrongdoing"]),
             negative=negative_words(float(data["negative_valence"])),
             suffering=frozenset(data["suffering"]["verbs"]),

@@ -198,6 +198,8 @@ def _referent(token: Any, verb: Any) -> Any:
     ...")."""
     if token.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.i != verb.i:
         token = verb.head
+        while token.dep_ == "conj" and token.head.i != token.i:  # "a figure and former
+            token = token.head  # archbishop who ..."
         if token.dep_ == "appos" and token.head.pos_ == "PROPN":
             token = token.head
     return token
@@ -263,6 +265,12 @@ def _alleged_act(adjective: Any, rules: AccusationRules) -> Iterator[Frame]:
     """ "an alleged attack by Kavanaugh", "Ellison's alleged abuse", "the suspect in the
     alleged murder of a physician": the doer of a wrong called alleged."""
     act = adjective.head
+    if act.lemma_.lower() in rules.wrongdoers:  # "the alleged gunman (Stephen Paddock)"
+        named = act.dep_ == "compound" and act.head.pos_ == "PROPN"
+        start = adjective.idx + len(adjective.text) + 1
+        end = act.idx + len(act.text)
+        yield Frame(adjective, None, act.head if named else act, (start, end), ALLEGEDLY)
+        return
     if act.lemma_.lower() not in rules.wrongdoing:
         return
     doers = [c for c in act.children if c.dep_ == "poss"]
