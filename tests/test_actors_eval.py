@@ -27,8 +27,8 @@ HELD_OUT = ROOT / "tests" / "fixtures" / "actors-heldout"
 HELD_OUT_FLOORS = {"aliases": 0.70, "labels": 0.39, "accusations": 0.10, "denials": 0.20}
 TRAIN = ROOT / "tests" / "fixtures" / "actors-train"
 # the 32 train-split articles annotated for accusations and denials only (no labels), on which
-# accusation rules are now tuned: aliases 0.7811, accusations 0.1287, denials 0.1538
-TRAIN_FLOORS = {"aliases": 0.75, "accusations": 0.11, "denials": 0.12}
+# accusation rules are now tuned: aliases 0.7811, accusations 0.1367, denials 0.1538
+TRAIN_FLOORS = {"aliases": 0.75, "accusations": 0.12, "denials": 0.12}
 
 needs_data = pytest.mark.skipif(
     not ((DATA / "ptc").is_dir() and (DATA / "polnear").is_dir()),
