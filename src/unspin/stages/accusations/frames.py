@@ -265,9 +265,9 @@ def _alleged_act(adjective: Any, rules: AccusationRules) -> Iterator[Frame]:
     """ "an alleged attack by Kavanaugh", "Ellison's alleged abuse", "the suspect in the
     alleged murder of a physician": the doer of a wrong called alleged."""
     act = adjective.head
+    start = adjective.nbor().idx  # the allegation starts after "alleged"
     if act.lemma_.lower() in rules.wrongdoers:  # "the alleged gunman (Stephen Paddock)"
         named = act.dep_ == "compound" and act.head.pos_ == "PROPN"
-        start = adjective.idx + len(adjective.text) + 1
         end = act.idx + len(act.text)
         yield Frame(adjective, None, act.head if named else act, (start, end), ALLEGEDLY)
         return
@@ -280,7 +280,7 @@ def _alleged_act(adjective: Any, rules: AccusationRules) -> Iterator[Frame]:
     if not doers and holder is not None and holder.pos_ in ("NOUN", "PROPN"):
         doers = [holder]  # "the suspect in the alleged murder"
     end = min([c.idx for c in by] or [_phrase(act)[1]])
-    allegation = (adjective.idx + len(adjective.text) + 1, len(doc_text(act.doc)[:end].rstrip()))
+    allegation = (start, len(doc_text(act.doc)[:end].rstrip()))
     for doer in (d for t in doers for d in _conjoined(t)):
         yield Frame(adjective, None, doer, allegation, ALLEGEDLY)
 

@@ -12,6 +12,7 @@ is a common noun for a person ("Accuser", "Congressman").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from typing import Any
 
@@ -27,7 +28,9 @@ class Casing:
 
     def __init__(self, doc: Any, person_nouns: frozenset[str]) -> None:
         self.person_nouns = person_nouns
-        self.titles = _title_lines(doc)
+        titles = _title_lines(doc)
+        self.starts = [start for start, _ in titles]
+        self.ends = [end for _, end in titles]
         self.lower: Counter[str] = Counter()
         self.upper: Counter[str] = Counter()
         for token in doc:
@@ -39,7 +42,8 @@ class Casing:
                 self.lower[token.lower_] += 1
 
     def in_title(self, token: Any) -> bool:
-        return any(start <= token.idx < end for start, end in self.titles)
+        k = bisect_right(self.starts, token.idx) - 1
+        return k >= 0 and token.idx < self.ends[k]
 
     def common(self, token: Any) -> bool:
         """Whether a capitalised word of a Title Case line is a common word, not a name."""

@@ -142,7 +142,7 @@ def _typed(
         return Name(start, end, text, "country", DEMONYM, places.demonyms[text])
     seat = places.capitals.get(text)
     if seat is not None and label in ("GPE", "FAC", "ORG", "PERSON", "NORP"):
-        acts = _acts(last) or (text in rules.seats and _head(last).dep_ == "dobj")
+        acts = _acts(last, as_object=text in rules.seats)
         return Name(start, end, text, "country", METONYM, seat) if acts else None
     kind = _TYPES.get(label)
     if kind is None:
@@ -166,12 +166,12 @@ def _head(token: Any) -> Any:
     return head
 
 
-def _acts(token: Any) -> bool:
-    """Whether a name is doing or saying something (subject, possessor or agent). A seat of
-    government is its state also as an object ("a judge criticized the White House"); a
-    capital there is a place ("visited Moscow")."""
+def _acts(token: Any, *, as_object: bool = False) -> bool:
+    """Whether a name is doing or saying something (subject, possessor or agent); with
+    `as_object` also what is done to it: a seat of government is its state as an object ("a
+    judge criticized the White House"), a capital there a place ("visited Moscow")."""
     head = _head(token)
-    if head.dep_ in _ACTING:
+    if head.dep_ in _ACTING or (as_object and head.dep_ == "dobj"):
         return True
     return bool(head.dep_ == "pobj" and head.head.dep_ == "agent")
 
