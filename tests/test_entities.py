@@ -266,6 +266,25 @@ def test_an_organisation_word_never_refers_to_a_person() -> None:
     assert "court" not in labels(actor(text, "Frank Nevo"))
 
 
+def test_a_description_of_a_person_refers_to_the_one_the_passage_is_about() -> None:
+    text = (
+        "Republican Tom Brix toured Ohio on Monday. Brix spoke of jobs, and Brix took "
+        "questions while Ana Silva watched. The real estate mogul said the economy was weak."
+    )
+    assert "real estate mogul" in labels(actor(text, "Tom Brix"))
+    assert "real estate mogul" not in labels(actor(text, "Ana Silva"))
+
+
+def test_a_predicate_description_points_at_no_one() -> None:
+    text = "Jan Novak said police found a boy. It is not clear if the boy is the missing child."
+    assert "missing child" not in labels(actor(text, "Jan Novak"))
+
+
+def test_a_description_joined_to_a_name_is_not_that_name() -> None:
+    text = "Jill Stein spoke outside. Police removed Stein and the aide from the hall."
+    assert "aide" not in labels(actor(text, "Jill Stein"))
+
+
 def test_groups_of_people_that_act_are_actors() -> None:
     text = "Two former members of the group told reporters that they had been threatened."
     members = actor(text, "former members")
@@ -321,6 +340,7 @@ def test_the_others_of_a_group_are_a_part_of_it_not_the_group() -> None:
         ("Ilse Varga, a 63-year-old member, spoke first.", "Ilse Varga", "63-year-old member"),
         ("The Open Hand Movement is a sect, critics say.", "Open Hand Movement", "sect"),
         ("Interior Minister Tomas Rell spoke.", "Tomas Rell", "Interior Minister"),
+        ("New Jersey Gov. Chris Christie spoke.", "Chris Christie", "New Jersey Gov."),
         ("Rell called Ana Silva a liar on Monday.", "Ana Silva", "liar"),
         ("The paper branded Ana Silva as a traitor.", "Ana Silva", "traitor"),
         ("Tom Brix will be certified as the victor.", "Tom Brix", "victor"),
@@ -361,6 +381,11 @@ def test_a_pronoun_spacy_takes_for_a_person_is_no_actor() -> None:
         f"The case was heard.\ntake our poll - story continues below {poll}{poll}Jan Novak spoke."
     )
     assert {e["name"] for e in actors(text)} == {"Jan Novak"}
+
+
+def test_the_auxiliary_opening_a_question_is_not_part_of_a_name() -> None:
+    text = "Will Brett Kavanaugh be confirmed? Senators vote on Friday."
+    assert [e["name"] for e in actors(text) if e["type"] == "person"] == ["Brett Kavanaugh"]
 
 
 def test_a_dateline_and_another_name_before_a_name_are_no_label() -> None:

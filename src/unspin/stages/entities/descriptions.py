@@ -1,9 +1,10 @@
 """Actors named by a description rather than a name.
 
 - Definite descriptions ("the group", "the extremist organisation", "the regime", "the
-  minister") refer back to the nearest actor of a fitting type mentioned before them, one that
-  an earlier description with the same head noun already pointed at if there is one; so do
-  possessors ("the president's veto").
+  minister", "the defendants") refer back to an actor whose name or role holds the head noun,
+  else to one that an earlier description with the same head already pointed at, else to the
+  actor of a fitting type mentioned most within reach before them; so do possessors ("the
+  president's veto"). A description joined to a name ("Stein and the aide") is not that name.
 - Owned descriptions ("his press secretary", "Abrams' campaign chair") refer back only to an
   actor introduced by that role: "his opponent" may be someone never named.
 """
@@ -11,6 +12,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +30,7 @@ _FITS = {
     "person": ("person",),
     "group": ("group",),
 }
+_PREDICATES = frozenset({"attr", "appos", "oprd"})
 _REACH = 1500  # characters back a description looks for what it refers to
 
 
@@ -38,6 +41,9 @@ class Description:
     refers: str  # the actor type the head noun refers to
     owner: Name | None = None  # the country named inside it: "the Saudi government"
     possessor: tuple[int, int] | None = None  # "his", "Abrams'" in "his/Abrams' campaign chair"
+    dep: str = ""  # the head noun's dependency: "nsubj", "dobj", "attr"
+    partners: tuple[tuple[int, int], ...] = ()  # the head words it is joined with ("Stein" in
+    # "Stein and the aide")
 
 
 def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> list[Description]:
@@ -63,8 +69,14 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
         if end <= start:
             continue
         name = Name(start, end, doc_text(chunk.doc)[start:end], refers, DESCRIPTION)
-        found.append(Description(name, root.lower_, refers, owner, possessor))
+        joined = [*([root.head] if root.dep_ == "conj" else []), *_conjuncts(root)]
+        partners = tuple((t.idx, t.idx + len(t.text)) for t in joined)
+        found.append(Description(name, root.lower_, refers, owner, possessor, root.dep_, partners))
     return found
+
+
+def _conjuncts(root: Any) -> list[Any]:
+    return [child for child in root.children if child.dep_ == "conj"]
 
 
 def possessors(doc: Any) -> list[Any]:
@@ -154,7 +166,8 @@ def antecedent(description: Description, context: Context) -> int | None:
     an earlier label holds the head noun ("the ministry" -> "Interior Ministry", "the
     president" -> "President Obama"), else, among those mentioned within reach before it,
     the one an earlier description with the same head referred to, else, for a generic head
-    ("the group", "the regime"), the nearest actor of the type that head prefers. None where
+    ("the group", "the regime") or one that speaks of people, the salient actor of the type
+    that head prefers (`_salient`). None where
     someone new was brought in by the head noun since ("a woman ... the woman")."""
     at = description.name.start
     rules = context.rules
@@ -168,6 +181,9 @@ def antecedent(description: Description, context: Context) -> int | None:
         a, b = description.possessor
         owners = {c for n, c in before if a <= n.start < b}
         before = [(n, c) for n, c in before if c not in owners]
+    for a, b in description.partners:  # "Stein and the aide": not Stein
+        joined = {c for n, c in before if n.overlaps(a, b)}
+        before = [(n, c) for n, c in before if c not in joined]
     found = _antecedent(description, before, context)
     if found is None:
         return None
@@ -205,13 +221,28 @@ def _antecedent(
     remembered = context.heads.get(description.head)
     if remembered is not None and any(c == remembered for _, c in near):
         return remembered
-    if description.head not in rules.generic:
+    if description.head not in rules.generic and not _refers_back(description):
         return None
     for kind in _FITS[description.refers]:
         fitting = [c for n, c in near if n.type == kind]
         if fitting:
-            return fitting[-1]
+            return _salient(fitting)
     return None
+
+
+def _refers_back(description: Description) -> bool:
+    """Whether a description with a head of its own ("the mogul", "the defendants") refers
+    to the most salient person or group near it: when it is no predicate ("X is the missing
+    child" says something of X, it points at no one)."""
+    return description.refers in ("person", "group") and description.dep not in _PREDICATES
+
+
+def _salient(actors: list[int]) -> int:
+    """Of the actors mentioned near a description (in text order), the one mentioned most
+    often, the latest of those tied: the one the passage is about, not the last name it
+    happened to mention ("Obama and Clinton ... the New York businessman said")."""
+    counts = Counter(actors)
+    return max(reversed(actors), key=lambda c: counts[c])
 
 
 def _modified(

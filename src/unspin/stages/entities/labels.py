@@ -228,7 +228,7 @@ def _premodifiers(root: Any, span: Any, rules: ActorRules) -> list[Label]:
         tokens[0].dep_ in _SKIP_LEFT or tokens[0].pos_ in _NOT_LEADING or not tokens[0].is_alpha
     ):
         tokens.pop(0)
-    while tokens and not tokens[-1].is_alpha:  # "(D-", "TCSO's"
+    while tokens and not _word(tokens[-1]):  # "(D-", "TCSO's"; not "Gov."
         tokens.pop()
     if not tokens or all(t.lower_.rstrip(".") in rules.courtesy for t in tokens):
         return []
@@ -251,6 +251,11 @@ def _phrase(token: Any, kind: str) -> Label | None:
     if not left:
         return None
     return Label(left[0].idx, token.idx + len(token.text), kind)
+
+
+def _word(token: Any) -> bool:
+    """A word, or an abbreviation with its dot ("Gov.", "Sen.")."""
+    return bool(token.is_alpha or (token.text.endswith(".") and token.text[:-1].isalpha()))
 
 
 def _negated(verb: Any) -> bool:

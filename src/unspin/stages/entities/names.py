@@ -87,6 +87,7 @@ def _trimmed(ent: Any, rules: ActorRules) -> tuple[Any, Any] | None:
     while first <= last and (
         doc[first].lower_ == "the"
         or (doc[first].lower_.rstrip(".") in rules.titles and not _owns(doc, first, last))
+        or _asking(doc[first])
     ):
         first += 1  # "Sen. Bob Ray" without "Sen.", but "Sheriff's Response Team" whole
     while last >= first and (
@@ -96,6 +97,11 @@ def _trimmed(ent: Any, rules: ActorRules) -> tuple[Any, Any] | None:
     if first > last or not doc[first].text[:1].isupper():
         return None
     return doc[first], doc[last]
+
+
+def _asking(token: Any) -> bool:
+    """ "Will Brett Kavanaugh be confirmed?": the auxiliary that opens a question."""
+    return bool(token.dep_ == "aux" and token.is_sent_start and token.sent[-1].text == "?")
 
 
 def _owns(doc: Any, first: int, last: int) -> bool:
