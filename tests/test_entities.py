@@ -353,6 +353,18 @@ def test_each_kind_of_label(text: str, name: str, label: str) -> None:
     assert label in labels(actor(text, name))
 
 
+def test_a_label_said_of_he_or_she_is_a_label_of_the_person_it_refers_to() -> None:
+    text = (
+        "Compound resident Jany Leveille has been charged. She is a Haitian national. "
+        "Ana Silva said she would appeal. Tom Brix said he disagreed with Ana Silva. "
+        "“She\u2019s a disgrace,” Brix said."
+    )
+    assert "Haitian national" in labels(actor(text, "Jany Leveille"))
+    assert "disgrace" in labels(actor(text, "Ana Silva"))
+    assert "disgrace" not in labels(actor(text, "Tom Brix"))
+    assert all(m["text"] not in ("She", "she") for e in actors(text) for m in e["mentions"])
+
+
 def test_a_role_between_commas_is_a_label_where_the_parse_misses_it() -> None:
     text = "Allegra Lawrence-Hardy, Abrams' campaign chair, said her team would appeal."
     assert "campaign chair" in labels(actor(text, "Lawrence-Hardy"))

@@ -3,7 +3,7 @@ and the labels the article pins on it.
 
     spaCy entities, acronyms (names) -> aliases (parentheses, "also known as", acronyms)
     -> clusters (same actor) -> scan (every repeat of a name) -> descriptions ("the group")
-    -> groups of people ("former members") -> labels -> Entity
+    -> groups of people ("former members") -> pronouns ("she is a ...") -> labels -> Entity
 
 Everything comes from the article's own words, spaCy's parse and the countryinfo data; no list
 says which actors are good or bad.
@@ -44,10 +44,12 @@ from unspin.stages.entities.names import (
     ner_names,
     proper_names,
 )
+from unspin.stages.entities.pronouns import PRONOUN, pronoun_names
 from unspin.stages.gender import pronoun_genders
 
 SOURCE = "rules/entities"
-_NOT_ALIASES = frozenset({DEMONYM, DESCRIPTION, GROUP})
+_NOT_ALIASES = frozenset({DEMONYM, DESCRIPTION, GROUP, PRONOUN})
+_NOT_NAMES = frozenset({DESCRIPTION, PRONOUN})  # refer to an actor without naming it
 
 
 class EntitiesStage(Stage):
@@ -63,7 +65,7 @@ class EntitiesStage(Stage):
         doc = article.cache["doc"]
         labels = LabelFinder(doc, self.rules)
         clusters = self.clusters(doc, article.text, labels)
-        taken = [(n.start, n.end) for n in clusters.names if n.how != DESCRIPTION]
+        taken = [(n.start, n.end) for n in clusters.names if n.how not in _NOT_NAMES]
         for number, names in enumerate(_actors(clusters), start=1):
             entity = self._entity(f"e{number}", names, labels)
             entity.labels = [
@@ -98,14 +100,14 @@ class EntitiesStage(Stage):
         return clusters
 
     def _entity(self, id_: str, names: list[Name], labels: LabelFinder) -> Entity:
-        kind = cluster_type([n for n in names if n.how != DESCRIPTION])
+        kind = cluster_type([n for n in names if n.how not in _NOT_NAMES])
         canonical = _canonical(names, kind)
         aliases: list[str] = []
         for name in names:
             seen = {canonical.casefold(), *(a.casefold() for a in aliases)}
             if name.how not in _NOT_ALIASES and name.text.casefold() not in seen:
                 aliases.append(name.text)
-        mentions = [Span(n.start, n.end, n.how) for n in names]
+        mentions = [Span(n.start, n.end, n.how) for n in names if n.how != PRONOUN]
         return Entity(id_, canonical, kind, aliases, mentions, _labels(names, labels))
 
 
@@ -171,7 +173,8 @@ def _describe(
     mentions = sorted(
         ((n, clusters.find(i)) for i, n in enumerate(clusters.names)), key=lambda m: m[0].start
     )
-    genders = _genders(doc, mentions, roles, rules)
+    people = _people(clusters)
+    genders = _genders(doc, mentions, people, roles, rules)
     context = Context(rules, mentions, roles, genders, introductions(chunks))
     for found in descriptions(chunks + possessors(doc), rules, clusters.names):
         if found.owner is not None:
@@ -181,6 +184,8 @@ def _describe(
         if root is not None:
             clusters.attach(found.name, root)
             context.add(found, root)
+    for pronoun, root in pronoun_names(doc, context.mentions, people, genders):
+        clusters.attach(pronoun, root)
 
 
 def _roles(
@@ -212,12 +217,26 @@ def _titles_before(text: str, at: int, rules: ActorRules) -> list[str]:
     return found
 
 
+def _people(clusters: Clusters) -> set[int]:
+    """The clusters (roots) that are people, by the names in them (spaCy may take one name of
+    a person for an organisation: "Jany Leveille")."""
+    names: dict[int, list[Name]] = {}
+    for i, name in enumerate(clusters.names):
+        if name.how not in _NOT_NAMES:
+            names.setdefault(clusters.find(i), []).append(name)
+    return {root for root, found in names.items() if cluster_type(found) == "person"}
+
+
 def _genders(
-    doc: Any, mentions: list[tuple[Name, int]], roles: dict[int, set[str]], rules: ActorRules
+    doc: Any,
+    mentions: list[tuple[Name, int]],
+    persons: set[int],
+    roles: dict[int, set[str]],
+    rules: ActorRules,
 ) -> dict[int, str]:
     """Each person's gender from the pronouns after their name and the gendered words they
     were introduced with ("Mrs.", "congresswoman")."""
-    people = [(n.start, c) for n, c in mentions if n.type == "person" and n.how != DESCRIPTION]
+    people = [(n.start, c) for n, c in mentions if c in persons and n.how != DESCRIPTION]
     words = [(c, rules.genders[w]) for c, ws in roles.items() for w in ws if w in rules.genders]
     starts = [sentence.start_char for sentence in doc.sents]
     return pronoun_genders(doc_text(doc), starts, people, words)
@@ -228,7 +247,7 @@ def _actors(clusters: Clusters) -> list[list[Name]]:
     return [
         sorted(names, key=lambda n: n.start)
         for names in clusters.groups()
-        if any(n.how != DESCRIPTION for n in names) and cluster_type(names) != "place"
+        if any(n.how not in _NOT_NAMES for n in names) and cluster_type(names) != "place"
     ]
 
 

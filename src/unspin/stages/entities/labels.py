@@ -29,6 +29,7 @@ APPOSITIVE, COPULAR, PREMODIFIER, NAMED_AS, DESCRIBED = (
     "description",
 )
 _COPULAS = frozenset({"be", "become", "remain"})
+_CONTRACTED = frozenset({"'s", "'re", "'m"})
 _BREAKS = frozenset({"\u2014", "\u2013", "(", ")", ":", "|"})  # a dateline, a parenthesis
 _NAMING = frozenset({"name", "call"})  # "a man named Jan Novak"
 _NOT_LEADING = frozenset({"DET", "ADV", "NUM", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT"})
@@ -128,7 +129,7 @@ def _comma_appositive(span: Any, rules: ActorRules) -> list[Label]:
 
 def _copular(root: Any) -> list[Label]:
     verb = root.head
-    if root.dep_ != "nsubj" or verb.lemma_ not in _COPULAS or _negated(verb):
+    if root.dep_ != "nsubj" or not _copula(verb) or _negated(verb):
         return []
     found = [_phrase(child, COPULAR) for child in verb.children if child.dep_ == "attr"]
     return [label for label in found if label is not None]
@@ -251,6 +252,12 @@ def _phrase(token: Any, kind: str) -> Label | None:
     if not left:
         return None
     return Label(left[0].idx, token.idx + len(token.text), kind)
+
+
+def _copula(verb: Any) -> bool:
+    """be, become, remain; also a contracted "is", "are" written with a curly apostrophe
+    (which spaCy lemmatises to the apostrophe)."""
+    return bool(verb.lemma_ in _COPULAS or verb.lower_.replace("\u2019", "'") in _CONTRACTED)
 
 
 def _word(token: Any) -> bool:
