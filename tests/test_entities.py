@@ -275,6 +275,15 @@ def test_a_description_of_a_person_refers_to_the_one_the_passage_is_about() -> N
     assert "real estate mogul" not in labels(actor(text, "Ana Silva"))
 
 
+def test_a_country_word_after_in_is_a_place_not_a_reference() -> None:
+    text = "Mexico protested on Monday. Many people in this country own guns, the country said."
+    mexico = actor(text, "Mexico")
+    assert [m["text"] for m in mexico["mentions"] if m["text"] == "country"] == ["country"]
+    assert text.index("country said") == next(
+        label["start"] for label in mexico["labels"] if label["text"] == "country"
+    )
+
+
 def test_a_predicate_description_points_at_no_one() -> None:
     text = "Jan Novak said police found a boy. It is not clear if the boy is the missing child."
     assert "missing child" not in labels(actor(text, "Jan Novak"))

@@ -30,6 +30,7 @@ _FITS = {
     "person": ("person",),
     "group": ("group",),
 }
+_LOCATIVE = frozenset({"in", "across", "throughout", "around", "within", "inside", "outside"})
 _PREDICATES = frozenset({"attr", "appos", "oprd"})
 _REACH = 1500  # characters back a description looks for what it refers to
 
@@ -60,6 +61,8 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
         owner = _country_inside(chunk, names) if refers == "country" else None
         if (owner is None and _names_root(root, names)) or _followed_by_of_name(root):
             continue
+        if refers == "country" and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+            continue  # "in this country", "across the nation": a place, not an actor
         if possessor is not None:
             start = possessor[1]
         else:
