@@ -173,6 +173,10 @@ def edges(text: str) -> list[tuple[str | None, str | None, str, str]]:
             (None, "Stephen Paddock", "alleged", "lone gunman"),
         ),
         (
+            "Ana Silva cited problems abroad that she blamed on the policies of Jan Novak.",
+            ("Ana Silva", "Jan Novak", "blamed", "problems abroad"),
+        ),
+        (
             "The alleged shooter, Jan Novak, was arrested.",
             (None, "Jan Novak", "alleged", "shooter"),
         ),

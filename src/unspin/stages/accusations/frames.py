@@ -112,12 +112,13 @@ def _blamed_on(verb: Any) -> Iterator[Frame]:
     """ "X blamed the deaths on Y": the object is the wrong, "on" brings the accused (or the
     actors whose policies, decisions... it names: "on the policies of Obama")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects:
+    if verb.dep_ == "relcl" and all(o.lower_ in _RELATIVE for o in objects):
+        start, end = verb.head.left_edge.idx, _before(verb.left_edge)  # "problems (that) he
+        # blamed on": the noun the clause describes, up to the clause
+    elif not objects:
         return
-    wrong = objects[0]
-    if wrong.lower_ in _RELATIVE and verb.dep_ == "relcl":  # "problems that he blamed on"
-        start, end = wrong.head.left_edge.idx, _before(verb.left_edge)
     else:
+        wrong = objects[0]
         start, end = _phrase(wrong)
         cut = [c.idx for c in wrong.children if c.dep_ == "prep" and c.lower_ == "on"]
         if cut:  # the parser hung "on Novak" on the object: the wrong ends before it
