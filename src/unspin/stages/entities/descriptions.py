@@ -59,7 +59,7 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
         if refers is None:
             continue
         owner = _country_inside(chunk, names) if refers == "country" else None
-        if (owner is None and _names_root(root, names)) or _followed_by_of_name(root):
+        if (owner is None and _names_root(root, names, refers)) or _followed_by_of_name(root):
             continue
         if refers == "country" and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
             continue  # "in this country", "across the nation": a place, not an actor
@@ -134,11 +134,13 @@ def _refers(root: Any, determiner: str, rules: ActorRules) -> str | None:
     return found or ("person" if rules.person_noun(lemma) else None)
 
 
-def _names_root(root: Any, names: list[Name]) -> bool:
-    """Whether the head word itself is (part of) a name, or a person is named inside."""
+def _names_root(root: Any, names: list[Name], refers: str) -> bool:
+    """Whether the head word itself is (part of) a name, or a person is named inside ("the
+    Trump campaign"; but "the Trump administration" is a state's government)."""
     start, end = root.idx, root.idx + len(root.text)
     inside = [n for n in names if root.left_edge.idx <= n.start and n.end <= end]
-    return any(n.overlaps(start, end) for n in names) or any(n.type == "person" for n in inside)
+    person = refers != "country" and any(n.type == "person" for n in inside)
+    return person or any(n.overlaps(start, end) for n in names)
 
 
 def _followed_by_of_name(root: Any) -> bool:
