@@ -286,11 +286,11 @@ def test_a_country_word_after_in_is_a_place_not_a_reference() -> None:
 
 def test_an_administration_named_after_its_leader_is_the_state() -> None:
     text = (
-        "The White House said on Monday it would appeal. The Daily Ledger has sued the Novak "
+        "The White House said on Monday it would appeal. The Daily Ledger has sued the Trump "
         "administration over the revocation of press passes."
     )
     state = actor(text, "United States")
-    assert "Novak administration" in {m["text"] for m in state["mentions"]}
+    assert "Trump administration" in {m["text"] for m in state["mentions"]}
 
 
 def test_a_predicate_description_points_at_no_one() -> None:
