@@ -116,6 +116,23 @@ def test_a_surname_and_a_title_lead_back_to_the_full_name() -> None:
     assert "Interior Minister" in labels(rell)
 
 
+def test_an_organisation_named_by_the_end_of_its_name_is_one_actor() -> None:
+    text = (
+        "The Pennsylvania Supreme Court ruled on Monday. Lawyers for the Washington Post said "
+        "the Supreme Court had erred, and the Post would appeal."
+    )
+    assert {"Supreme Court", "Pennsylvania Supreme Court"} <= names(actor(text, "Supreme Court"))
+    assert "Post" in names(actor(text, "Washington Post"))
+
+
+def test_a_short_name_that_ends_two_organisations_names_stays_apart() -> None:
+    text = (
+        "The Pennsylvania Supreme Court and the Ohio Supreme Court ruled. The Supreme Court "
+        "in Washington said nothing."
+    )
+    assert names(actor(text, "Supreme Court")) == {"Supreme Court"}
+
+
 def test_two_people_who_share_a_surname_stay_two_actors() -> None:
     text = (
         "Quentin Lamar Smith was charged on Sunday. Smith is in hospital. Police had visited "

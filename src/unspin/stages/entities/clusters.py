@@ -3,9 +3,10 @@ of those names (spaCy's tagger misses most repeats of an acronym) becomes a ment
 
 Two names are one actor when the article says so (an alias), when one is the acronym of the
 other, when they name the same country (its name, code, capital or seat of government, or
-demonym), when they are the same text, or when a surname, first name or shorter form of a
+demonym), when they are the same text, when a surname, first name or shorter form of a
 person's or organisation's name follows the full name ("Rell" after "Tomas Rell", "the
-Fellowship" after "the Fellowship of the Open Hand").
+Fellowship" after "the Fellowship of the Open Hand"), or when one organisation's name ends
+the other's and no third has that ending ("the Post", "the Washington Post").
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ def cluster(names: list[Name], links: Iterable[Link], rules: ActorRules) -> Clus
         else:
             by_key[key] = i
     _link_people(clusters, rules)
+    _link_short_names(clusters)
     _link_members(clusters)
     _link_outlets(clusters, rules)
     return clusters
@@ -139,6 +141,30 @@ def _link_people(clusters: Clusters, rules: ActorRules) -> None:
             chosen = before[-1] if before else candidates[0]
             clusters.union(i, chosen)
             name.type = clusters.names[chosen].type = "person"  # spaCy often guesses a place
+
+
+def _link_short_names(clusters: Clusters) -> None:
+    """An organisation's name that ends a longer organisation name of the article is that
+    organisation, when only one actor has such a name: "the Post" and "the Washington Post",
+    "Supreme Court" and "Pennsylvania Supreme Court", "the Senate" and "the US Senate"."""
+    organizations = [
+        (i, _words(n.text))
+        for i, n in enumerate(clusters.names)
+        if n.type == "organization" and n.country is None
+    ]
+    for i, short in organizations:
+        longer = [
+            j
+            for j, words in organizations
+            if len(words) > len(short) and words[-len(short) :] == short
+        ]
+        if longer and len({clusters.find(j) for j in longer}) == 1:
+            clusters.union(i, longer[0])
+
+
+def _words(text: str) -> list[str]:
+    words = text.replace("\u2019", "'").casefold().split()
+    return words[1:] if words[:1] == ["the"] else words
 
 
 def _link_members(clusters: Clusters) -> None:
