@@ -160,6 +160,11 @@ def test_a_seat_of_government_is_its_state_also_as_an_object() -> None:
     assert actor(text, "United States")["type"] == "country"
 
 
+def test_a_capital_that_something_is_done_against_stands_for_its_state() -> None:
+    text = "China's trade fell. Her tough attitude toward Beijing worried investors."
+    assert "Beijing" in names(actor(text, "China"))
+
+
 def test_a_capital_that_is_only_a_place_is_no_actor() -> None:
     text = "Russia expelled two diplomats. The talks were held in Moscow last week."
     russia = actor(text, "Russia")

@@ -32,6 +32,7 @@ NER, ACRONYM, ALIAS, METONYM, DEMONYM, NAME, DESCRIPTION, GROUP, HANDLE = (
 )
 ACRONYM_FORM = re.compile(r"^[A-Z][A-Z&]{1,5}$|^(?:[A-Z]\.){2,4}$")
 _ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
+_TOWARD = frozenset({"against", "toward", "towards"})
 LINK = re.compile(r"https?:|www\.|\w\.(?:com|co|org|net|ly)/")  # a web address, not "Amazon.com"
 _PARTIES = frozenset({"D", "R", "I"})  # before "-MN", "-Tenn.": Democrat, Republican, independent
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
@@ -173,12 +174,15 @@ def _head(token: Any) -> Any:
 
 
 def _acts(token: Any, *, as_object: bool = False) -> bool:
-    """Whether a name is doing or saying something (subject, possessor or agent); with
+    """Whether a name is doing or saying something (subject, possessor or agent) or is
+    what is done or felt against or toward ("sanctions against Moscow"); with
     `as_object` also what is done to it: a seat of government is its state as an object ("a
     judge criticized the White House"), a capital there a place ("visited Moscow")."""
     head = _head(token)
     if head.dep_ in _ACTING or (as_object and head.dep_ == "dobj"):
         return True
+    if head.dep_ == "pobj" and head.head.lower_ in _TOWARD:
+        return True  # "sanctions against Moscow", "a tough attitude toward Beijing"
     return bool(head.dep_ == "pobj" and head.head.dep_ == "agent")
 
 
