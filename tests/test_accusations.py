@@ -257,13 +257,23 @@ def test_calling_someone_something_good_is_no_accusation() -> None:
     assert edges("Ana Silva described Jan Novak as a hero of the city.") == []
 
 
+def test_examples_after_such_as_are_not_what_someone_is_called() -> None:
+    text = "Hackers exposed information such as the Social Security numbers of donors."
+    assert edges(text) == []
+
+
 def test_a_claim_that_is_no_wrong_is_no_accusation() -> None:
     assert edges("Ana Silva claimed that Jan Novak had won the vote.") == []
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Tom Brix said Ana Silva had done nothing wrong.", "Tom Brix said Ana Silva never lied."],
+    [
+        "Tom Brix said Ana Silva had done nothing wrong.",
+        "Tom Brix said Ana Silva never lied.",
+        "Tom Brix said that Ana Silva has denied this allegation.",  # a denial reported
+        "Tom Brix said Ana Silva had heard such jokes and did not find them offensive.",
+    ],
 )
 def test_a_clause_that_denies_the_wrong_is_no_accusation(text: str) -> None:
     assert edges(text) == []

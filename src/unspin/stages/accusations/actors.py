@@ -69,7 +69,11 @@ class ActorIndex:
         for child in token.children:
             if child.dep_ not in ("prep", "appos") or child.i < token.i:
                 continue
-            found = self._overlapping(child.left_edge.idx, _phrase_end(child))
+            found = [
+                m
+                for m in self._overlapping(child.left_edge.idx, _phrase_end(child))
+                if not _modifies(token.doc, m)
+            ]
             if found:
                 return found[0].entity
         return None
@@ -110,6 +114,13 @@ def _phrase_end(head: Any) -> int:
     last = max(t.i for t in head.subtree if t.i not in clauses)
     word = head.doc[last]
     return int(word.idx + len(word.text))
+
+
+def _modifies(doc: Any, mention: Mention) -> bool:
+    """Whether a mention only modifies another noun ("Social Security" in "Social Security
+    numbers")."""
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return words is not None and len(words) > 0 and words[-1].dep_ in ("compound", "amod")
 
 
 def _possessor(token: Any, mention: Mention) -> bool:

@@ -225,13 +225,17 @@ def _wrong(
     words deeper in ("found documents proving a plan to attack") do not count."""
     if clause.lemma_.lower() in rules.wrongdoing:
         return True
+    if clause.lemma_.lower() in rules.denying:
+        return False  # "said that Kavanaugh has denied this allegation": a denial reported
     said = {t.i for s in subjects for t in s.subtree}
     if clause.lemma_.lower() in rules.suffering and not any(
         c.dep_ == "dobj" for c in clause.children
     ):
         said.add(clause.i)  # "officer Joering died at the scene": undergone, not done
     near = [clause, *clause.children, *(g for c in clause.children for g in c.children)]
-    return any(t.i not in said and _bad(t, rules, loaded) for t in near)
+    return any(
+        t.i not in said and _bad(t, rules, loaded) and not _negated(t.head) for t in near
+    )  # "did not find them offensive": negated
 
 
 def _negative(
@@ -398,11 +402,16 @@ def _pobj(prep: Any) -> Any | None:
 def _prep_object(head: Any, preps: tuple[str, ...]) -> tuple[int, int] | None:
     """What the first of `preps` brings, unless it is a date ("indicted on Tuesday on ...")."""
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ == "prep" and child.lower_ in preps and not _such_as(child):
             inner = _pobj(child)
             if inner is not None and inner.ent_type_ not in ("DATE", "TIME"):
                 return _phrase(inner)
     return None
+
+
+def _such_as(prep: Any) -> bool:
+    """ "information such as credit card numbers": examples, not what someone is called."""
+    return prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
 
 
 def _predicate(verb: Any) -> tuple[int, int] | None:
