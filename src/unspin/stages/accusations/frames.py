@@ -411,7 +411,7 @@ def _prep_object(head: Any, preps: tuple[str, ...]) -> tuple[int, int] | None:
 
 def _such_as(prep: Any) -> bool:
     """ "information such as credit card numbers": examples, not what someone is called."""
-    return prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+    return bool(prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
 
 
 def _predicate(verb: Any) -> tuple[int, int] | None:
