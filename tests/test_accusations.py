@@ -257,6 +257,18 @@ def test_calling_someone_something_good_is_no_accusation() -> None:
     assert edges("Ana Silva described Jan Novak as a hero of the city.") == []
 
 
+def test_allegedly_done_to_someone_accuses_the_doer_not_them() -> None:
+    assert edges("Ana Silva was allegedly beaten by Jan Novak.") == [
+        (None, "Jan Novak", "allegedly", "beaten")
+    ]
+    assert edges("Voters argue that they were allegedly disenfranchised by the count.") == []
+
+
+def test_charged_with_is_no_claim_about_the_clause_before_it() -> None:
+    text = "Both men were arrested; Jan Novak was charged with harboring a fugitive."
+    assert edges(text) == [(None, "Jan Novak", "charged", "harboring a fugitive")]
+
+
 def test_examples_after_such_as_are_not_what_someone_is_called() -> None:
     text = "Hackers exposed information such as the Social Security numbers of donors."
     assert edges(text) == []

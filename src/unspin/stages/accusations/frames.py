@@ -157,6 +157,8 @@ def _before(token: Any) -> int:
 def _claiming(verb: Any, rules: AccusationRules, loaded: frozenset[int]) -> Iterator[Frame]:
     alleging = verb.lemma_.lower() in rules.alleging  # "alleged that X ...": a wrong by itself
     yield from _said_to_have(verb, rules, loaded, alleging)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return  # "Morton was charged with ...": charged, not charging that a clause is so
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         yield from _wrong_by(verb, clause, rules)
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -256,8 +258,18 @@ def _bad(token: Any, rules: AccusationRules, loaded: frozenset[int]) -> bool:
 
 
 def _allegedly(adverb: Any) -> Iterator[Frame]:
+    """ "X allegedly bribed ...", "Y was allegedly beaten by X": the doer (not the one a
+    passive verb says it was done to)."""
     verb = adverb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    doer = _pobj(agent) if agent is not None else None
+    if subjects and subjects[0].dep_ == "nsubjpass":
+        if doer is not None:
+            start = adverb.nbor().idx if adverb.i + 1 < len(adverb.doc) else adverb.idx
+            for accused in _conjoined(doer):
+                yield Frame(adverb, None, accused, (start, _before(agent)), ALLEGEDLY)
+        return
     if subjects:
         start, end = _after(verb, subjects[-1])
         if start == adverb.idx:  # "X allegedly bribed ...": the allegation starts after it
