@@ -315,6 +315,19 @@ def test_an_administration_named_after_its_leader_is_the_state() -> None:
     assert "Trump administration" in {m["text"] for m in state["mentions"]}
 
 
+def test_a_role_someone_is_named_with_later_is_not_guessed_for_another() -> None:
+    text = (
+        "Jan Novak fired from the hotel. Novak had planned it. Reporters were told that the "
+        "sheriff would not give interviews. Sheriff Joe Lombardo spoke on Friday."
+    )
+    assert "sheriff" not in labels(actor(text, "Jan Novak"))
+
+
+def test_a_name_in_a_list_is_no_appositive_of_the_noun_before() -> None:
+    text = "They have not explained what role Las Vegas police, the FBI and the ATF played."
+    assert labels(actor(text, "FBI")) == set()
+
+
 def test_a_predicate_description_points_at_no_one() -> None:
     text = "Jan Novak said police found a boy. It is not clear if the boy is the missing child."
     assert "missing child" not in labels(actor(text, "Jan Novak"))

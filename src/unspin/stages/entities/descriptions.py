@@ -226,8 +226,10 @@ def _antecedent(
     remembered = context.heads.get(description.head)
     if remembered is not None and any(c == remembered for _, c in near):
         return remembered
-    if description.head not in rules.generic and not _refers_back(description):
-        return None
+    if description.head not in rules.generic and (
+        not _refers_back(description) or any(not role.isdisjoint(r) for r in roles.values())
+    ):
+        return None  # "the sheriff" where a Sheriff Lombardo is named later: no guess
     for kind in _FITS[description.refers]:
         fitting = [c for n, c in near if n.type == kind]
         if fitting:

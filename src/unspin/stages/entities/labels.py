@@ -97,10 +97,22 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
 
 
 def _appositives(root: Any) -> list[Label]:
+    """ "Ilse Varga, a member," / "a member, Ilse Varga,"; not a name in a list the parser
+    took for an appositive ("Las Vegas police, the FBI and the ATF")."""
     found = [_phrase(child, APPOSITIVE) for child in root.children if child.dep_ == "appos"]
-    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and not root.head.ent_type_:
+    if (
+        root.dep_ == "appos"
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and not root.head.ent_type_
+        and not _listed(root)
+    ):
         found.append(_phrase(root.head, APPOSITIVE))
     return [label for label in found if label is not None]
+
+
+def _listed(token: Any) -> bool:
+    """Whether a name goes on with "and" or "or": one item of a list."""
+    return any(child.dep_ == "cc" for child in token.children)
 
 
 def _comma_appositive(span: Any, rules: ActorRules) -> list[Label]:
