@@ -98,6 +98,15 @@ def test_an_acronym_matches_the_initials_of_a_long_name_elsewhere() -> None:
     assert "FBI" in names(actor(text, "Federal Bureau of Investigation"))
 
 
+def test_an_acronym_given_for_lower_case_words_is_a_term_not_an_actor() -> None:
+    text = (
+        "The Sun may enter a period of less ultraviolet radiation (UV) soon. UV levels fell. "
+        "The National Renewal Front (NRF) denied it."
+    )
+    assert {e["name"] for e in actors(text)} >= {"National Renewal Front"}
+    assert all("UV" not in names(e) for e in actors(text))
+
+
 def test_an_acronym_spacy_takes_for_a_place_is_an_organisation() -> None:
     text = "The NRF held a rally. Police said the NRF had no permit. The NRF denied this."
     nrf = actor(text, "NRF")

@@ -200,11 +200,16 @@ def acronym_names(doc: Any, rules: ActorRules, places: Gazetteer, known: list[Na
     """All-capital words that name an organisation (or a country: "US", "UK") where spaCy
     has no entity, outside headlines written in capitals."""
     found: list[Name] = []
+    terms = {t.text for t in doc if ACRONYM_FORM.match(t.text) and _defines_term(t)}
     for token in doc:
         text = token.text
         if not ACRONYM_FORM.match(text) or text.replace(".", "") in rules.not_actors:
             continue
-        if _in_capitals(token) or any(n.overlaps(token.idx, token.idx + len(text)) for n in known):
+        if (
+            text in terms
+            or _in_capitals(token)
+            or any(n.overlaps(token.idx, token.idx + len(text)) for n in known)
+        ):
             continue
         if _party_state(token):
             continue
@@ -215,6 +220,20 @@ def acronym_names(doc: Any, rules: ActorRules, places: Gazetteer, known: list[Na
         else:
             found.append(Name(start, end, text, "organization", ACRONYM))
     return found
+
+
+def _defines_term(token: Any) -> bool:
+    """ "less ultraviolet radiation (UV)", "gross domestic product (GDP)": an acronym given in
+    parentheses for lower-case words, a term rather than a name."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text != "(":
+        return False
+    words = [t for t in doc[max(0, i - 1 - len(token.text)) : i - 1] if t.is_alpha]
+    return bool(
+        words
+        and words[-1].is_lower
+        and any(w.is_lower and w.lower_[0] == token.lower_[0] for w in words)
+    )
 
 
 def _party_state(token: Any) -> bool:
