@@ -26,9 +26,9 @@ HELD_OUT = ROOT / "tests" / "fixtures" / "actors-heldout"
 # aliases 0.7358, labels 0.4239, accusations 0.1154, denials 0.2500
 HELD_OUT_FLOORS = {"aliases": 0.70, "labels": 0.39, "accusations": 0.10, "denials": 0.20}
 TRAIN = ROOT / "tests" / "fixtures" / "actors-train"
-# the 32 train-split articles annotated for accusations and denials only (no labels), on which
-# accusation rules are now tuned: aliases 0.7811, accusations 0.1367, denials 0.1538
-TRAIN_FLOORS = {"aliases": 0.75, "accusations": 0.12, "denials": 0.12}
+# the 32 train-split articles, on which the rules are now tuned:
+# aliases 0.7705, labels 0.4754, accusations 0.1379, denials 0.1538
+TRAIN_FLOORS = {"aliases": 0.75, "labels": 0.45, "accusations": 0.12, "denials": 0.12}
 
 needs_data = pytest.mark.skipif(
     not ((DATA / "ptc").is_dir() and (DATA / "polnear").is_dir()),
