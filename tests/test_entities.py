@@ -337,6 +337,27 @@ def test_a_name_in_a_list_is_no_appositive_of_the_noun_before() -> None:
     assert labels(actor(text, "FBI")) == set()
 
 
+def test_a_description_is_not_someone_named_earlier_in_its_sentence() -> None:
+    text = (
+        "Shooter Stephen Paddock checked in on Monday. The security guard, Jesus Campos, was "
+        "struck in the leg as the gunman fired into the hallway."
+    )
+    assert "gunman" not in labels(actor(text, "Jesus Campos"))
+
+
+def test_a_description_that_says_which_one_may_be_someone_new() -> None:
+    text = (
+        "Jesus Campos was shot at 9:59 p.m. Campos called for help. The hotel guest in the "
+        "room next door saw several gunmen."
+    )
+    assert "hotel guest" not in labels(actor(text, "Jesus Campos"))
+
+
+def test_an_honorific_at_the_end_of_a_role_is_no_part_of_it() -> None:
+    text = "A timeline by Twitter user Mr. Alex Dorn was shared widely."
+    assert labels(actor(text, "Alex Dorn")) == {"Twitter user"}
+
+
 def test_a_predicate_description_points_at_no_one() -> None:
     text = "Jan Novak said police found a boy. It is not clear if the boy is the missing child."
     assert "missing child" not in labels(actor(text, "Jan Novak"))

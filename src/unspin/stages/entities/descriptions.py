@@ -43,8 +43,10 @@ class Description:
     owner: Name | None = None  # the country named inside it: "the Saudi government"
     possessor: tuple[int, int] | None = None  # "his", "Abrams'" in "his/Abrams' campaign chair"
     dep: str = ""  # the head noun's dependency: "nsubj", "dobj", "attr"
+    restricted: bool = False  # a phrase after the head says which: "the guest in the next room"
     partners: tuple[tuple[int, int], ...] = ()  # the head words it is joined with ("Stein" in
     # "Stein and the aide")
+    sentence: int = 0  # where its sentence starts
 
 
 def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> list[Description]:
@@ -74,8 +76,26 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
         name = Name(start, end, doc_text(chunk.doc)[start:end], refers, DESCRIPTION)
         joined = [*([root.head] if root.dep_ == "conj" else []), *_conjuncts(root)]
         partners = tuple((t.idx, t.idx + len(t.text)) for t in joined)
-        found.append(Description(name, root.lower_, refers, owner, possessor, root.dep_, partners))
+        found.append(
+            Description(
+                name,
+                root.lower_,
+                refers,
+                owner,
+                possessor,
+                root.dep_,
+                _restricted(root),
+                partners,
+                root.sent.start_char,
+            )
+        )
     return found
+
+
+def _restricted(root: Any) -> bool:
+    """ "the hotel guest in the room next to Paddock", "the man who fired": a phrase after the
+    head that says which one is meant (someone the article may not have named)."""
+    return any(c.dep_ in ("prep", "relcl", "acl") and c.i > root.i for c in root.children)
 
 
 def _conjuncts(root: Any) -> list[Any]:
@@ -230,6 +250,8 @@ def _antecedent(
         not _refers_back(description) or any(not role.isdisjoint(r) for r in roles.values())
     ):
         return None  # "the sheriff" where a Sheriff Lombardo is named later: no guess
+    if description.head not in rules.generic:  # "Jan Novak said the mogul ...": not Novak
+        near = [(n, c) for n, c in near if n.start < description.sentence]
     for kind in _FITS[description.refers]:
         fitting = [c for n, c in near if n.type == kind]
         if fitting:
@@ -240,8 +262,13 @@ def _antecedent(
 def _refers_back(description: Description) -> bool:
     """Whether a description with a head of its own ("the mogul", "the defendants") refers
     to the most salient person or group near it: when it is no predicate ("X is the missing
-    child" says something of X, it points at no one)."""
-    return description.refers in ("person", "group") and description.dep not in _PREDICATES
+    child" says something of X, it points at no one) and no phrase after it says which one
+    ("the guest in the next room" may be someone new)."""
+    return (
+        description.refers in ("person", "group")
+        and description.dep not in _PREDICATES
+        and not description.restricted
+    )
 
 
 def _salient(actors: list[int]) -> int:

@@ -29,6 +29,7 @@ APPOSITIVE, COPULAR, PREMODIFIER, NAMED_AS, DESCRIBED = (
     "description",
 )
 _COPULAS = frozenset({"be", "become", "remain"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "miss", "messrs"})
 _CONTRACTED = frozenset({"'s", "'re", "'m"})
 _BREAKS = frozenset({"\u2014", "\u2013", "(", ")", ":", "|"})  # a dateline, a parenthesis
 _NAMING = frozenset({"name", "call"})  # "a man named Jan Novak"
@@ -241,8 +242,8 @@ def _premodifiers(root: Any, span: Any, rules: ActorRules) -> list[Label]:
         tokens[0].dep_ in _SKIP_LEFT or tokens[0].pos_ in _NOT_LEADING or not tokens[0].is_alpha
     ):
         tokens.pop(0)
-    while tokens and not _word(tokens[-1]):  # "(D-", "TCSO's"; not "Gov."
-        tokens.pop()
+    while tokens and (not _word(tokens[-1]) or tokens[-1].lower_.rstrip(".") in _HONORIFICS):
+        tokens.pop()  # "(D-", "TCSO's", "Twitter user Mr."; not "Gov." of "New Jersey Gov."
     if not tokens or all(t.lower_.rstrip(".") in rules.courtesy for t in tokens):
         return []
     if all(t.lower_ in _QUANTIFIERS for t in tokens):
