@@ -466,6 +466,23 @@ def test_times_ages_and_quantities_are_no_labels(text: str, name: str) -> None:
     assert not {"Thursday afternoon Sheriff", "year-old", "Many other"} & found
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The embattled Lisa Page spoke to the press.", "Lisa Page"),
+        ("Cables were provided by the now-imprisoned Chelsea Manning.", "Chelsea Manning"),
+        ("Leftwing journalist Glenn Greenwald is no fan of the policies.", "Glenn Greenwald"),
+    ],
+)
+def test_adjectives_alone_and_denied_descriptions_are_no_labels(text: str, name: str) -> None:
+    assert labels(actor(text, name)) <= {"Leftwing journalist"}
+
+
+def test_a_role_the_tagger_calls_an_adjective_is_still_a_label() -> None:
+    text = "Mexican national Jose Ines Garcia Zarate, 54, was acquitted."
+    assert "Mexican national" in labels(actor(text, "Jose Ines Garcia Zarate"))
+
+
 def test_as_brings_a_label_only_when_it_names_a_role_of_people() -> None:
     assert labels(actor("Ana Silva resigned as a result of the vote.", "Ana Silva")) == set()
 

@@ -8,7 +8,9 @@
     description    *the shadowy outfit* said (a description that refers to the actor)
 
 A label is the head noun with the words before it ("63-year-old member", not the relative
-clause after it), without determiners. Courtesy titles alone ("Mr.", "Sen.") are no label.
+clause after it), without determiners. Courtesy titles alone ("Mr.", "Sen.") are no label; nor
+is an adjective alone before a name ("the embattled Lisa Page"; but "Republican Brian Kemp"), a
+figure ("voters (67 percent)") or a description denied with "no" ("is no fan of").
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ APPOSITIVE, COPULAR, PREMODIFIER, NAMED_AS, DESCRIBED = (
     "description",
 )
 _COPULAS = frozenset({"be", "become", "remain"})
+_NOT_PHRASES = frozenset({"PERSON", "GPE", "DATE", "PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "miss", "messrs"})
 _CONTRACTED = frozenset({"'s", "'re", "'m"})
 _BREAKS = frozenset({"\u2014", "\u2013", "(", ")", ":", "|"})  # a dateline, a parenthesis
@@ -250,14 +253,21 @@ def _premodifiers(root: Any, span: Any, rules: ActorRules) -> list[Label]:
         return []  # "many other Democrats"
     if len(tokens) == 1 and tokens[0].lower_.rstrip(".") in rules.titles:
         return []  # "President Obama", "Sen. Sanders": a title, not a description
+    last = tokens[-1]
+    if not (
+        last.pos_ in ("NOUN", "PROPN") or last.text[:1].isupper() or rules.person_noun(last.lower_)
+    ):
+        return []  # "the embattled Lisa Page", "the now-imprisoned Chelsea Manning": no role
     return [Label(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), PREMODIFIER)]
 
 
 def _phrase(token: Any, kind: str) -> Label | None:
     """The head noun `token` with the words of its phrase before it, without determiners. A
     proper noun is no label ("Daily Caller, September 19"): it names, it does not describe."""
-    if token.pos_ not in ("NOUN", "ADJ") or token.ent_type_ in ("PERSON", "GPE", "DATE"):
+    if token.pos_ not in ("NOUN", "ADJ") or token.ent_type_ in _NOT_PHRASES:
         return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return None  # "Greenwald is no fan of ...": denied, not pinned
     owned = {t.i for c in token.children if c.dep_ in _OWNERS for t in c.subtree}
     left = [t for t in token.subtree if t.i <= token.i and t.i not in owned]
     while left and (left[0].dep_ in _SKIP_LEFT or left[0].is_punct):
