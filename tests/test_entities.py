@@ -409,6 +409,16 @@ def test_a_definite_phrase_joins_the_group_with_its_head_noun_only() -> None:
     assert "judges" not in labels(actor(text, "local prosecutors"))
 
 
+def test_a_group_referred_to_again_is_described_by_its_phrases() -> None:
+    text = (
+        "Two former members spoke to reporters. The former members said they had been "
+        "threatened. Children played outside."
+    )
+    members = actor(text, "former members")
+    assert [label["text"] for label in members["labels"]] == ["former members", "former members"]
+    assert labels(actor(text, "children")) == set()  # a bare plural, and named once
+
+
 def test_the_others_of_a_group_are_a_part_of_it_not_the_group() -> None:
     text = (
         "Five former residents were arrested. Leveille faces a firearms charge. "

@@ -29,7 +29,7 @@ from unspin.stages.entities.descriptions import (
     introductions,
     possessors,
 )
-from unspin.stages.entities.groups import group_phrases, refer_groups
+from unspin.stages.entities.groups import group_phrases, marked, refer_groups
 from unspin.stages.entities.labels import DESCRIBED, LabelFinder
 from unspin.stages.entities.names import (
     ACRONYM,
@@ -50,6 +50,7 @@ from unspin.stages.gender import pronoun_genders
 SOURCE = "rules/entities"
 _NOT_ALIASES = frozenset({DEMONYM, DESCRIPTION, GROUP, PRONOUN})
 _NOT_NAMES = frozenset({DESCRIPTION, PRONOUN})  # refer to an actor without naming it
+_DESCRIBING = frozenset({DESCRIPTION, PRONOUN, GROUP})  # may be or hold a label
 
 
 class EntitiesStage(Stage):
@@ -65,7 +66,7 @@ class EntitiesStage(Stage):
         doc = article.cache["doc"]
         labels = LabelFinder(doc, self.rules)
         clusters = self.clusters(doc, article.text, labels)
-        taken = [(n.start, n.end) for n in clusters.names if n.how not in _NOT_NAMES]
+        taken = [(n.start, n.end) for n in clusters.names if n.how not in _DESCRIBING]
         for number, names in enumerate(_actors(clusters), start=1):
             entity = self._entity(f"e{number}", names, labels)
             entity.labels = [
@@ -112,9 +113,13 @@ class EntitiesStage(Stage):
 
 
 def _labels(names: list[Name], labels: LabelFinder) -> list[Span]:
+    """The labels of an actor's names, and its descriptions ("the shadowy outfit"); a group
+    referred to more than once is described by each of its phrases that says which people
+    ("the defendants", "both men"; `marked`)."""
     found: dict[tuple[int, int], str] = {}
+    referred = sum(1 for n in names if n.how in (DESCRIPTION, GROUP)) >= 2
     for name in names:
-        if name.how == DESCRIPTION:
+        if name.how == DESCRIPTION or (name.how == GROUP and referred and marked(labels.doc, name)):
             found.setdefault((name.start, name.end), DESCRIBED)
         if name.how != DEMONYM:  # "the group, a shadowy outfit,": a description's too
             for label in labels(name.start, name.end):

@@ -27,6 +27,7 @@ _COUNTS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "both": 2, "dozen": 12,
 }  # fmt: skip
+_MARKS = frozenset({"det", "nummod", "poss", "amod", "predet"})
 _REACH = 1500  # characters back a phrase looks for the group it points at
 _COUNTED = 3  # the least count that ties two indefinite phrases ("two men" need not)
 
@@ -144,3 +145,16 @@ def _names_other(chunk: Any, names: list[Name]) -> bool:
     """Whether a name other than a group's lies in the phrase ("supporters of Abrams")."""
     start, end = chunk.start_char, chunk.end_char
     return any(n.overlaps(start, end) and n.type != "group" for n in names)
+
+
+def marked(doc: Any, name: Name) -> bool:
+    """Whether a group's phrase says which people it means: more than a bare plural ("district
+    judges", "the defendants", "both men", "five Islamists"), so that it describes the group
+    rather than people in general ("children", "voters")."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if len(span) > 1:
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is not None and (before.dep_ in _MARKS or before.pos_ in ("DET", "NUM"))
