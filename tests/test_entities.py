@@ -134,6 +134,14 @@ def test_an_organisation_named_by_the_end_of_its_name_is_one_actor() -> None:
     assert "Post" in names(actor(text, "Washington Post"))
 
 
+def test_a_two_word_surname_leads_back_to_the_full_name() -> None:
+    text = (
+        "A jury acquitted Jose Ines Garcia Zarate on Thursday. Garcia Zarate had been deported "
+        "five times."
+    )
+    assert "Garcia Zarate" in names(actor(text, "Jose Ines Garcia Zarate"))
+
+
 def test_a_short_name_that_ends_two_organisations_names_stays_apart() -> None:
     text = (
         "The Pennsylvania Supreme Court and the Ohio Supreme Court ruled. The Supreme Court "

@@ -146,20 +146,23 @@ def _link_people(clusters: Clusters, rules: ActorRules) -> None:
 def _link_short_names(clusters: Clusters) -> None:
     """An organisation's name that ends a longer organisation name of the article is that
     organisation, when only one actor has such a name: "the Post" and "the Washington Post",
-    "Supreme Court" and "Pennsylvania Supreme Court", "the Senate" and "the US Senate"."""
-    organizations = [
-        (i, _words(n.text))
-        for i, n in enumerate(clusters.names)
-        if n.type == "organization" and n.country is None
-    ]
-    for i, short in organizations:
-        longer = [
-            j
-            for j, words in organizations
-            if len(words) > len(short) and words[-len(short) :] == short
+    "Supreme Court" and "Pennsylvania Supreme Court", "the Senate" and "the US Senate"; so is a
+    person's name of two words or more that ends a longer one ("Garcia Zarate", "Jose Ines
+    Garcia Zarate")."""
+    for kind, least in (("organization", 1), ("person", 2)):
+        named = [
+            (i, _words(n.text))
+            for i, n in enumerate(clusters.names)
+            if n.type == kind and n.country is None and n.how != ALIAS
         ]
-        if longer and len({clusters.find(j) for j in longer}) == 1:
-            clusters.union(i, longer[0])
+        for i, short in named:
+            if len(short) < least:
+                continue
+            longer = [
+                j for j, words in named if len(words) > len(short) and words[-len(short) :] == short
+            ]
+            if longer and len({clusters.find(j) for j in longer}) == 1:
+                clusters.union(i, longer[0])
 
 
 def _words(text: str) -> list[str]:
