@@ -150,6 +150,18 @@ def test_a_short_name_that_ends_two_organisations_names_stays_apart() -> None:
     assert names(actor(text, "Supreme Court")) == {"Supreme Court"}
 
 
+def test_a_campaign_named_after_a_person_is_an_actor_of_its_own() -> None:
+    text = (
+        "The Clinton campaign said it was fine. Hillary Clinton spoke later, and Clinton's "
+        "campaign removed the post. Rubio's team attacked Ted Cruz."
+    )
+    campaign = actor(text, "Clinton campaign")
+    assert campaign["type"] == "organization"
+    assert "Clinton's campaign" in names(campaign)
+    assert "Clinton" in names(actor(text, "Hillary Clinton"))
+    assert actor(text, "Rubio's team")["type"] == "organization"
+
+
 def test_two_people_who_share_a_surname_stay_two_actors() -> None:
     text = (
         "Quentin Lamar Smith was charged on Sunday. Smith is in hospital. Police had visited "

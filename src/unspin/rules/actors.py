@@ -29,6 +29,7 @@ class ActorRules:
     title_words: dict[str, str]  # abbreviated titles -> the word a description uses ("gov")
     naming: frozenset[str]  # verbs that pin a label: "called X a liar", "branded X as"
     media: tuple[str, ...]  # "X News", "X Evening News" are the outlet X: "CBS News" is CBS
+    owned: frozenset[str]  # a person's organisation named after them: "the Clinton campaign"
     seats: dict[str, str]  # seat of government -> country
     country_names: dict[str, str]  # short or older names the country data lacks -> country
 
@@ -63,6 +64,7 @@ def actor_rules() -> ActorRules:
             title_words=dict(data["title_words"]),
             naming=frozenset(data["naming_verbs"]),
             media=tuple(sorted(data["media_suffixes"], key=len, reverse=True)),
+            owned=frozenset(data["owned_organizations"]),
             seats=dict(data["seats_of_government"]),
             country_names=dict(data["country_names"]),
         )

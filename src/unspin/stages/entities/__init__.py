@@ -42,6 +42,7 @@ from unspin.stages.entities.names import (
     acronym_names,
     handle_names,
     ner_names,
+    owned_names,
     proper_names,
 )
 from unspin.stages.entities.pronouns import PRONOUN, pronoun_names
@@ -84,6 +85,7 @@ class EntitiesStage(Stage):
         names = ner_names(doc, rules, self.places, casing)
         names += acronym_names(doc, rules, self.places, names)
         names += proper_names(doc, rules, names, casing)
+        names += owned_names(doc, rules, names)
         names = [n for n in names if not _handle_part(n, text)] + handle_names(doc)
         links = alias_links(doc, text, names, rules)
         names, links = _with_aliases(names, links + handle_links(names))

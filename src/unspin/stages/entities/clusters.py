@@ -89,7 +89,8 @@ def _key(name: Name, rules: ActorRules) -> str:
         words = _person_words(name.text, rules)
         if len(words) >= 2:
             return f"person:{words[0]} {words[-1]}"
-    return "name:" + name.text.replace(".", "").casefold()
+    text = re.sub(r"['\u2019]s\b", "", name.text)  # "Clinton's campaign", "Clinton campaign"
+    return "name:" + text.replace(".", "").casefold()
 
 
 def _shared_words(names: list[Name], rules: ActorRules) -> set[str]:
@@ -125,6 +126,7 @@ def _link_people(clusters: Clusters, rules: ActorRules) -> None:
         and clusters.names[i].type in ("person", "organization")
         and clusters.names[i].country is None
         and clusters.names[i].how != ALIAS
+        and w[-1] not in rules.owned  # "Clinton" is not "the Clinton campaign"
     ]
     for i, words in people:
         name = clusters.names[i]

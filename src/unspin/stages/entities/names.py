@@ -274,6 +274,26 @@ def proper_names(doc: Any, rules: ActorRules, known: list[Name], casing: Casing)
     return found
 
 
+def owned_names(doc: Any, rules: ActorRules, known: list[Name]) -> list[Name]:
+    """Organisations named after a person: "the Clinton campaign", "Rubio's campaign",
+    "Mueller's team" (an actor of their own; the person stays another)."""
+    people = [n for n in known if n.type == "person"]
+    found: list[Name] = []
+    for token in doc:
+        if token.lemma_.lower() not in rules.owned or token.pos_ != "NOUN":
+            continue
+        owners = [c for c in token.children if c.dep_ in ("compound", "poss") and c.i < token.i]
+        if not owners:
+            continue
+        owner = owners[-1]
+        start = owner.left_edge.idx
+        if not any(p.start <= owner.idx < p.end for p in people):
+            continue  # "the presidential campaign", "his team"
+        end = token.idx + len(token.text)
+        found.append(Name(start, end, doc_text(doc)[start:end], "organization", NER))
+    return found
+
+
 def handle_names(doc: Any) -> list[Name]:
     """Social media handles ("@KeithEllison"): names of their own, joined to the actor whose
     name they spell when there is one (aliases.handle_links)."""
