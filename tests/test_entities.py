@@ -352,6 +352,11 @@ def test_a_role_someone_is_named_with_later_is_not_guessed_for_another() -> None
     assert "sheriff" not in labels(actor(text, "Jan Novak"))
 
 
+def test_a_plural_before_one_name_is_no_appositive_of_it() -> None:
+    text = "The defendants, Jany Leveille, 35, and Siraj Wahhaj, 40, were charged."
+    assert "defendants" not in labels(actor(text, "Jany Leveille"))
+
+
 def test_a_name_in_a_list_is_no_appositive_of_the_noun_before() -> None:
     text = "They have not explained what role Las Vegas police, the FBI and the ATF played."
     assert labels(actor(text, "FBI")) == set()

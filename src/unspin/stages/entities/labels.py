@@ -109,7 +109,8 @@ def _appositives(root: Any) -> list[Label]:
         and root.head.pos_ in ("NOUN", "PROPN")
         and not root.head.ent_type_
         and not _listed(root)
-    ):
+        and not (root.head.tag_ == "NNS" and root.tag_ == "NNP")  # "The defendants, Jany
+    ):  # Leveille, 35, ...": one of them
         found.append(_phrase(root.head, APPOSITIVE))
     return [label for label in found if label is not None]
 
