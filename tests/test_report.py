@@ -12,6 +12,7 @@ from conftest import EXAMPLE, annotate_example, plain
 from unspin import Article, ReportError, analyze
 from unspin.report import file_stem, render
 from unspin.report.highlights import findings, paragraphs
+from unspin.report.labels import label_counts, label_summary
 from unspin.report.schema import validate
 
 HOSTILE = (
@@ -116,3 +117,11 @@ def test_unknown_format_and_safe_file_names() -> None:
     assert file_stem("../../etc/passwd") == "etc_passwd"
     assert file_stem("...") == "article"
     assert file_stem("Harbour raid: day 2") == "Harbour_raid_day_2"
+
+
+def test_an_actors_labels_are_listed_once_each_with_how_often_they_are_used() -> None:
+    entity = {
+        "labels": [{"text": t} for t in ("ambassador", "Bureau", "ambassador", "bureau", "x")]
+    }
+    assert label_counts(entity) == [("ambassador", 2), ("Bureau", 2), ("x", 1)]
+    assert label_summary(entity) == "ambassador \u00d72; Bureau \u00d72; x"

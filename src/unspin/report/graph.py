@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 
 from unspin.article import Article
+from unspin.report.labels import label_summary
 
 UNKNOWN = "unknown"
 _SIZE = 420  # the drawing's width and height, in SVG units
@@ -33,7 +34,7 @@ def actor_graph(report: dict[str, Any]) -> nx.MultiDiGraph:
             name=entity["name"],
             type=entity["type"],
             aliases="; ".join(entity["aliases"]),
-            labels="; ".join(label["text"] for label in entity["labels"]),
+            labels=label_summary(entity),
             mentions=len(entity["mentions"]),
         )
     for index, accusation in enumerate(report["accusations"]):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from unspin.report.labels import label_summary
 from unspin.rules import techniques
 
 # Which stage fills which group; the HTML report tells "none found" from "not analysed".
@@ -157,7 +158,7 @@ def _mentions(entities: list[dict[str, Any]]) -> Iterator[Finding]:
             ("Actor", entity["name"]),
             ("Type", entity["type"]),
             ("Also called", ", ".join(entity["aliases"]) or "—"),
-            ("Labels", "; ".join(lab["text"] for lab in entity["labels"]) or "—"),
+            ("Labels", label_summary(entity) or "—"),
         ]
         for m in entity["mentions"]:
             yield Finding(entity["id"], "entities", m["start"], m["end"], entity["name"], rows)

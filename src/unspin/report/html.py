@@ -26,6 +26,7 @@ from unspin.report.highlights import (
     speaker_of,
     technique_css,
 )
+from unspin.report.labels import label_counts
 from unspin.rules import techniques
 
 
@@ -85,6 +86,7 @@ def render_html(article: Article, *, links: list[tuple[str, str]] | None = None)
             entity_names=entity_names(report),
             graph=drawing(report),
             speaker_of=speaker_of,
+            label_counts=label_counts,
             attributed=attributed,
             data={"findings": [f.to_json() for f in _unique_findings(found)]},
             csp=csp,

@@ -8,6 +8,7 @@ from typing import Any
 
 from unspin.article import Article
 from unspin.report.highlights import entity_names, speaker_of
+from unspin.report.labels import label_summary
 from unspin.rules import techniques
 
 _EXCERPT = 120
@@ -89,7 +90,7 @@ def _sources(report: dict[str, Any]) -> list[str]:
 
 def _entity(entity: dict[str, Any]) -> str:
     aliases = ", ".join(_md(a) for a in entity["aliases"])
-    labels = "; ".join(_md(lab["text"]) for lab in entity["labels"])
+    labels = label_summary(entity, _md)
     also = f" — also: {aliases}" if aliases else ""
     labelled = f" — labelled: {labels}" if labels else ""
     mentions = len(entity["mentions"])
