@@ -19,16 +19,16 @@ from unspin.training.actors_gold import GoldAccusation, GoldActor, GoldArticle, 
 
 GOLD = ROOT / "tests" / "fixtures" / "actors"
 # measured on the 20 annotated articles (see the closing note of the actors issue):
-# aliases 0.8502, labels 0.5704, accusations 0.4430, denials 0.5385
-FLOORS = {"aliases": 0.83, "labels": 0.55, "accusations": 0.42, "denials": 0.50}
+# aliases 0.8502, labels 0.6053, accusations 0.4865, denials 0.5385
+FLOORS = {"aliases": 0.83, "labels": 0.58, "accusations": 0.46, "denials": 0.50}
 HELD_OUT = ROOT / "tests" / "fixtures" / "actors-heldout"
 # measured on the 9 held-out articles, whose errors are not read when rules change:
-# aliases 0.7358, labels 0.4239, accusations 0.1154, denials 0.2500
-HELD_OUT_FLOORS = {"aliases": 0.70, "labels": 0.39, "accusations": 0.10, "denials": 0.20}
+# aliases 0.7358, labels 0.5161, accusations 0.1154, denials 0.2500
+HELD_OUT_FLOORS = {"aliases": 0.70, "labels": 0.49, "accusations": 0.10, "denials": 0.20}
 TRAIN = ROOT / "tests" / "fixtures" / "actors-train"
 # the 32 train-split articles, on which the rules are now tuned:
-# aliases 0.7705, labels 0.4754, accusations 0.1379, denials 0.1538
-TRAIN_FLOORS = {"aliases": 0.75, "labels": 0.45, "accusations": 0.12, "denials": 0.12}
+# aliases 0.7772, labels 0.5176, accusations 0.1425, denials 0.1538
+TRAIN_FLOORS = {"aliases": 0.75, "labels": 0.49, "accusations": 0.12, "denials": 0.12}
 
 needs_data = pytest.mark.skipif(
     not ((DATA / "ptc").is_dir() and (DATA / "polnear").is_dir()),
