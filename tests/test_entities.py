@@ -530,6 +530,11 @@ def test_a_pronoun_spacy_takes_for_a_person_is_no_actor() -> None:
     assert {e["name"] for e in actors(text)} == {"Jan Novak"}
 
 
+def test_a_role_opening_a_sentence_is_a_label_not_part_of_the_name() -> None:
+    text = "Comedian Hari Kondabolu spoke first."
+    assert labels(actor(text, "Hari Kondabolu")) == {"Comedian"}
+
+
 def test_the_auxiliary_opening_a_question_is_not_part_of_a_name() -> None:
     text = "Will Brett Kavanaugh be confirmed? Senators vote on Friday."
     assert [e["name"] for e in actors(text) if e["type"] == "person"] == ["Brett Kavanaugh"]

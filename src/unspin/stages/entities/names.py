@@ -87,6 +87,8 @@ def _trimmed(ent: Any, rules: ActorRules) -> tuple[Any, Any] | None:
             last += 1
     while first <= last and (
         doc[first].lower_ == "the"
+        or (doc[first].pos_ == "DET" and doc[first].tag_ == "DT")  # "Neither Patel and ..."
+        or (ent.label_ == "PERSON" and last - first >= 2 and rules.person_noun(doc[first].lower_))
         or (doc[first].lower_.rstrip(".") in rules.titles and not _owns(doc, first, last))
         or _asking(doc[first])
     ):
