@@ -538,6 +538,12 @@ def test_a_role_opening_a_sentence_is_a_label_not_part_of_the_name() -> None:
 def test_the_auxiliary_opening_a_question_is_not_part_of_a_name() -> None:
     text = "Will Brett Kavanaugh be confirmed? Senators vote on Friday."
     assert [e["name"] for e in actors(text) if e["type"] == "person"] == ["Brett Kavanaugh"]
+    poll = "Will Brett Kavanaugh be confirmed to the Supreme Court?\n"
+    text = f"The case was heard.\ntake our poll - story continues below\n{poll}{poll}"
+    text += "Will Smith said he was fine."
+    smith = actor(text, "Will Smith")
+    assert "Brett Kavanaugh" in {e["name"] for e in actors(text)}
+    assert len(smith["mentions"]) == 1  # not the "Will" of the questions
 
 
 def test_a_dateline_and_another_name_before_a_name_are_no_label() -> None:

@@ -21,6 +21,7 @@ from unspin.stages.entities.names import ALIAS, DEMONYM, METONYM, NAME, Name
 
 _RANK = {"country": 0, "person": 1, "organization": 2, "group": 3, "place": 4}
 _NOT_SCANNED = frozenset({METONYM, DEMONYM})
+_NEXT_WORD = re.compile(r" ([A-Z][\w'\u2019-]*)")
 FIRST = "\x00first:"  # marks a first name among the scanned forms until it is known unique
 
 
@@ -237,8 +238,16 @@ def scan(text: str, clusters: Clusters, rules: ActorRules) -> list[Name]:
             continue
         owner = _nearest(owners[match.group(1)], start, clusters)
         model = clusters.names[owner]
+        if _begins_other_name(text, match.group(1), end, model.text):
+            continue  # "Will" of "Will Smith" in "Will Brett Kavanaugh be confirmed?"
         found.append((Name(start, end, match.group(1), model.type, NAME, model.country), owner))
     return _joined(clusters, found)
+
+
+def _begins_other_name(text: str, form: str, end: int, full: str) -> bool:
+    """Whether a first name found alone goes on into another name ("Will" then "Brett")."""
+    after = _NEXT_WORD.match(text, end)
+    return bool(full.startswith(form + " ") and after and not full.startswith(f"{form} {after[1]}"))
 
 
 def _owners(clusters: Clusters, rules: ActorRules) -> dict[str, list[int]]:

@@ -103,8 +103,16 @@ def _trimmed(ent: Any, rules: ActorRules) -> tuple[Any, Any] | None:
 
 
 def _asking(token: Any) -> bool:
-    """ "Will Brett Kavanaugh be confirmed?": the auxiliary that opens a question."""
-    return bool(token.dep_ == "aux" and token.is_sent_start and token.sent[-1].text == "?")
+    """ "Will Brett Kavanaugh be confirmed?": the auxiliary that opens a question (a
+    sentence, or a line: a poll box the parser runs into the text before it)."""
+    if token.dep_ != "aux":
+        return False
+    doc = token.doc
+    opens_line = token.i > 0 and "\n" in doc[token.i - 1].text_with_ws
+    if not (token.is_sent_start or opens_line):
+        return False
+    line = doc_text(doc)[token.idx :].split("\n", 1)[0].rstrip()
+    return line.endswith("?")
 
 
 def _owns(doc: Any, first: int, last: int) -> bool:
