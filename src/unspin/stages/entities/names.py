@@ -108,11 +108,11 @@ def _asking(token: Any) -> bool:
     if token.dep_ != "aux":
         return False
     doc = token.doc
-    opens_line = token.i > 0 and "\n" in doc[token.i - 1].text_with_ws
-    if not (token.is_sent_start or opens_line):
+    if token.is_sent_start and token.sent[-1].text == "?":
+        return True
+    if token.i == 0 or "\n" not in doc[token.i - 1].text_with_ws:
         return False
-    line = doc_text(doc)[token.idx :].split("\n", 1)[0].rstrip()
-    return line.endswith("?")
+    return doc_text(doc)[token.idx :].split("\n", 1)[0].rstrip().endswith("?")
 
 
 def _owns(doc: Any, first: int, last: int) -> bool:
