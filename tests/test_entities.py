@@ -442,6 +442,8 @@ def test_a_group_referred_to_again_is_described_by_its_phrases() -> None:
     members = actor(text, "former members")
     assert [label["text"] for label in members["labels"]] == ["former members", "former members"]
     assert labels(actor(text, "children")) == set()  # a bare plural, and named once
+    text = "Reporters asked. Aides told reporters to wait. Reporters left, and reporters came."
+    assert len(actor(text, "reporters")["labels"]) == 4  # a group referred to again and again
 
 
 def test_the_others_of_a_group_are_a_part_of_it_not_the_group() -> None:

@@ -51,6 +51,7 @@ from unspin.stages.gender import pronoun_genders
 SOURCE = "rules/entities"
 _NOT_ALIASES = frozenset({DEMONYM, DESCRIPTION, GROUP, PRONOUN})
 _NOT_NAMES = frozenset({DESCRIPTION, PRONOUN})  # refer to an actor without naming it
+_SALIENT = 3  # times a group is referred to that make each of its phrases a label
 _DESCRIBING = frozenset({DESCRIPTION, PRONOUN, GROUP})  # may be or hold a label
 
 
@@ -117,11 +118,16 @@ class EntitiesStage(Stage):
 def _labels(names: list[Name], labels: LabelFinder) -> list[Span]:
     """The labels of an actor's names, and its descriptions ("the shadowy outfit"); a group
     referred to more than once is described by each of its phrases that says which people
-    ("the defendants", "both men"; `marked`)."""
+    ("the defendants", "both men"; `marked`), one referred to again and again by all of them
+    ("reporters")."""
     found: dict[tuple[int, int], str] = {}
-    referred = sum(1 for n in names if n.how in (DESCRIPTION, GROUP)) >= 2
+    referred = sum(1 for n in names if n.how in (DESCRIPTION, GROUP))
     for name in names:
-        if name.how == DESCRIPTION or (name.how == GROUP and referred and marked(labels.doc, name)):
+        if name.how == DESCRIPTION or (
+            name.how == GROUP
+            and referred >= 2
+            and (referred >= _SALIENT or marked(labels.doc, name))
+        ):
             found.setdefault((name.start, name.end), DESCRIBED)
         if name.how != DEMONYM:  # "the group, a shadowy outfit,": a description's too
             for label in labels(name.start, name.end):
