@@ -362,12 +362,20 @@ def test_a_name_in_a_list_is_no_appositive_of_the_noun_before() -> None:
     assert labels(actor(text, "FBI")) == set()
 
 
-def test_a_description_is_not_someone_named_earlier_in_its_sentence() -> None:
+def test_a_description_is_not_the_subject_of_a_clause_it_sits_in() -> None:
     text = (
         "Shooter Stephen Paddock checked in on Monday. The security guard, Jesus Campos, was "
         "struck in the leg as the gunman fired into the hallway."
     )
     assert "gunman" not in labels(actor(text, "Jesus Campos"))
+
+
+def test_a_description_may_refer_to_a_name_in_a_clause_before_it() -> None:
+    text = (
+        "Ted Cruz spoke in Iowa. To stop Ted Cruz, the establishment is working to caricature "
+        "the Texas senator as a career politician."
+    )
+    assert "Texas senator" in labels(actor(text, "Ted Cruz"))
 
 
 def test_a_description_that_says_which_one_may_be_someone_new() -> None:

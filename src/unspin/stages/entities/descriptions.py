@@ -46,7 +46,8 @@ class Description:
     restricted: bool = False  # a phrase after the head says which: "the guest in the next room"
     partners: tuple[tuple[int, int], ...] = ()  # the head words it is joined with ("Stein" in
     # "Stein and the aide")
-    sentence: int = 0  # where its sentence starts
+    commanders: tuple[tuple[int, int], ...] = ()  # subjects of the clauses it sits in ("Jan
+    # Novak said the mogul ..."): a description does not refer to them
 
 
 def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> list[Description]:
@@ -86,10 +87,23 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
                 root.dep_,
                 _restricted(root),
                 partners,
-                root.sent.start_char,
+                _commanders(root),
             )
         )
     return found
+
+
+def _commanders(root: Any) -> tuple[tuple[int, int], ...]:
+    """The subjects of the clauses a word sits in, up to its sentence's main verb."""
+    found = []
+    token = root
+    while token.head.i != token.i:
+        below, token = token, token.head
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != below.i:
+                end = child.right_edge
+                found.append((child.left_edge.idx, end.idx + len(end.text)))
+    return tuple(found)
 
 
 def _restricted(root: Any) -> bool:
@@ -251,7 +265,9 @@ def _antecedent(
     ):
         return None  # "the sheriff" where a Sheriff Lombardo is named later: no guess
     if description.head not in rules.generic:  # "Jan Novak said the mogul ...": not Novak
-        near = [(n, c) for n, c in near if n.start < description.sentence]
+        near = [
+            (n, c) for n, c in near if not any(n.overlaps(a, b) for a, b in description.commanders)
+        ]
     for kind in _FITS[description.refers]:
         fitting = [c for n, c in near if n.type == kind]
         if fitting:
