@@ -556,6 +556,17 @@ def test_the_auxiliary_opening_a_question_is_not_part_of_a_name() -> None:
     assert len(smith["mentions"]) == 1  # not the "Will" of the questions
 
 
+def test_a_datelines_place_is_no_actor_and_its_agency_no_alias() -> None:
+    text = (
+        "SANTA FE, N.M. (AP) - Federal prosecutors say the FBI arrested five people.\n"
+        "WASHINGTON (Reuters) - The Justice Department said on Monday it would appeal."
+    )
+    found = {e["name"]: names(e) for e in actors(text)}
+    assert found["AP"] == {"AP"} and found["Reuters"] == {"Reuters"}
+    assert "Justice Department" in found
+    assert not {"SANTA FE", "N.M.", "WASHINGTON"} & set(found)
+
+
 def test_a_dateline_and_another_name_before_a_name_are_no_label() -> None:
     text = (
         "NEW YORK — U.S. Immigration and Customs Enforcement (ICE) Enforcement and Removal "

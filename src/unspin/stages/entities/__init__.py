@@ -1,7 +1,8 @@
 """The entities stage: the actors of an article, each under all its names, with every mention
 and the labels the article pins on it.
 
-    spaCy entities, acronyms (names) -> aliases (parentheses, "also known as", acronyms)
+    spaCy entities, acronyms (names; not a dateline's place) -> aliases (parentheses, "also
+    known as", acronyms)
     -> clusters (same actor) -> scan (every repeat of a name) -> descriptions ("the group")
     -> groups of people ("former members") -> pronouns ("she is a ...") -> labels -> Entity
 
@@ -22,6 +23,7 @@ from unspin.stages.entities.aliases import Link, acronym_links, alias_links, han
 from unspin.stages.entities.casing import Casing
 from unspin.stages.entities.clusters import Clusters, cluster, cluster_type, scan
 from unspin.stages.entities.countries import Gazetteer, gazetteer
+from unspin.stages.entities.datelines import dateline_places, inside
 from unspin.stages.entities.descriptions import (
     Context,
     antecedent,
@@ -87,8 +89,16 @@ class EntitiesStage(Stage):
         names += acronym_names(doc, rules, self.places, names)
         names += proper_names(doc, rules, names, casing)
         names += owned_names(doc, rules, names)
-        names = [n for n in names if not _handle_part(n, text)] + handle_names(doc)
-        links = alias_links(doc, text, names, rules)
+        places = dateline_places(text)  # "SANTA FE, N.M. (AP) —": no actor, no alias
+        names = [
+            n for n in names if not _handle_part(n, text) and not inside(n.start, n.end, places)
+        ]
+        names += handle_names(doc)
+        links = [
+            link
+            for link in alias_links(doc, text, names, rules)
+            if not any(inside(n.start, n.end, places) for n in (link.long, link.alias))
+        ]
         names, links = _with_aliases(names, links + handle_links(names))
         links += acronym_links(names, rules)
         chunks = list(doc.noun_chunks)  # read once: groups, descriptions, introductions

@@ -89,7 +89,11 @@ def _trimmed(ent: Any, rules: ActorRules) -> tuple[Any, Any] | None:
         doc[first].lower_ == "the"
         or (doc[first].pos_ == "DET" and doc[first].tag_ == "DT")  # "Neither Patel and ..."
         or (ent.label_ == "PERSON" and last - first >= 2 and rules.person_noun(doc[first].lower_))
-        or (doc[first].lower_.rstrip(".") in rules.titles and not _owns(doc, first, last))
+        or (
+            doc[first].lower_.rstrip(".") in rules.titles
+            and not _owns(doc, first, last)
+            and rules.descriptions.get(doc[last].lower_) != "organization"  # "Justice Department"
+        )
         or _asking(doc[first])
     ):
         first += 1  # "Sen. Bob Ray" without "Sen.", but "Sheriff's Response Team" whole
