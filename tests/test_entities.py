@@ -454,6 +454,15 @@ def test_a_group_referred_to_again_is_described_by_its_phrases() -> None:
     assert len(actor(text, "reporters")["labels"]) == 4  # a group referred to again and again
 
 
+def test_things_counted_are_no_group_of_people() -> None:
+    text = (
+        "Two males from Georgia are in custody. One was armed with a rifle, five loaded 30 "
+        "round magazines and four loaded pistols. Both males refused to talk."
+    )
+    groups = {e["name"] for e in actors(text) if e["type"] == "group"}
+    assert groups == {"males"}
+
+
 def test_the_others_of_a_group_are_a_part_of_it_not_the_group() -> None:
     text = (
         "Five former residents were arrested. Leveille faces a firearms charge. "

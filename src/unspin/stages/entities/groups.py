@@ -66,7 +66,12 @@ def group_phrases(chunks: list[Any], rules: ActorRules, names: list[Name]) -> li
         ]
         phrase = " ".join(t.lower_ for t in words)
         count = _count(chunk, words[0].i)
-        counted = count is not None and all(t.ent_type_ in ("", "NORP") for t in words)
+        counted = (
+            count is not None
+            and (root.text[:1].isupper() or _role(root) in ("nsubj", "nsubjpass"))  # "five
+            # Islamists", "two males ... are in custody"; not "with five loaded magazines"
+            and all(t.ent_type_ in ("", "NORP") for t in words)
+        )
         people = speaks_of_people(root, rules) or phrase in rules.people or counted
         if not (people or speaks_of_bodies(root, rules)):
             continue  # "five Islamists", "5 Muslims": people, however spaCy tags them
