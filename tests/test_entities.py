@@ -391,6 +391,16 @@ def test_an_honorific_at_the_end_of_a_role_is_no_part_of_it() -> None:
     assert labels(actor(text, "Alex Dorn")) == {"Twitter user"}
 
 
+def test_a_role_in_the_headline_refers_to_the_actor_introduced_with_it() -> None:
+    text = (
+        "Federal Judge Denies Bail to Five\n"
+        "Magistrate Judge Kirtan Khalsa said there was clear evidence. Khalsa ruled on "
+        "Wednesday. Lawyer Tom Brix said he would appeal."
+    )
+    assert "Judge" in labels(actor(text, "Kirtan Khalsa"))
+    assert "Judge" not in labels(actor(text, "Tom Brix"))
+
+
 def test_a_predicate_description_points_at_no_one() -> None:
     text = "Jan Novak said police found a boy. It is not clear if the boy is the missing child."
     assert "missing child" not in labels(actor(text, "Jan Novak"))

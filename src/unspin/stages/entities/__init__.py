@@ -4,7 +4,8 @@ and the labels the article pins on it.
     spaCy entities, acronyms (names; not a dateline's place) -> aliases (parentheses, "also
     known as", acronyms)
     -> clusters (same actor) -> scan (every repeat of a name) -> descriptions ("the group")
-    -> groups of people ("former members") -> pronouns ("she is a ...") -> labels -> Entity
+    -> groups of people ("former members") -> pronouns ("she is a ...") -> a headline's roles
+    ("Federal Judge Denies Bail") -> labels -> Entity
 
 Everything comes from the article's own words, spaCy's parse and the countryinfo data; no list
 says which actors are good or bad.
@@ -32,6 +33,7 @@ from unspin.stages.entities.descriptions import (
     possessors,
 )
 from unspin.stages.entities.groups import group_phrases, marked, refer_groups
+from unspin.stages.entities.headline import headline_roles
 from unspin.stages.entities.labels import DESCRIBED, LabelFinder
 from unspin.stages.entities.names import (
     ACRONYM,
@@ -190,7 +192,8 @@ def _describe(
     chunks: list[Any], clusters: Clusters, rules: ActorRules, labels: LabelFinder
 ) -> None:
     """Attach each definite description to the actor it refers to (descriptions before it
-    count as mentions of their actor)."""
+    count as mentions of their actor), then the pronouns labels are said of and the roles a
+    headline names its actors by."""
     doc = labels.doc
     roles = _roles(doc, clusters, rules, labels)
     mentions = sorted(
@@ -209,6 +212,8 @@ def _describe(
             context.add(found, root)
     for pronoun, root in pronoun_names(doc, context.mentions, people, genders):
         clusters.attach(pronoun, root)
+    for role, root in headline_roles(doc, rules, clusters.names, mentions, roles):
+        clusters.attach(role, root)
 
 
 def _roles(
