@@ -134,6 +134,18 @@ def test_an_organisation_named_by_the_end_of_its_name_is_one_actor() -> None:
     assert "Post" in names(actor(text, "Washington Post"))
 
 
+def test_a_name_found_again_inside_another_name_is_no_mention_of_it() -> None:
+    text = (
+        "Donald Trump spoke in Ohio. In Latin America, Hillary Clinton met voters. Mr. Trump "
+        "said America is great, and President Trump left."
+    )
+    trump = actor(text, "Donald Trump")
+    assert [m["text"] for m in trump["mentions"]] == ["Donald Trump", "Trump", "Trump"]
+    assert [m["start"] for m in actor(text, "United States")["mentions"]] == [
+        text.index("America is")
+    ]
+
+
 def test_a_two_word_surname_leads_back_to_the_full_name() -> None:
     text = (
         "A jury acquitted Jose Ines Garcia Zarate on Thursday. Garcia Zarate had been deported "

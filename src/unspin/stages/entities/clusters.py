@@ -21,6 +21,9 @@ from unspin.stages.entities.names import ALIAS, DEMONYM, METONYM, NAME, Name
 
 _RANK = {"country": 0, "person": 1, "organization": 2, "group": 3, "place": 4}
 _NOT_SCANNED = frozenset({METONYM, DEMONYM})
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w'\u2019.-]*) $")
+_WINDOW = 40  # characters looked at before a name found again
+_OPENERS = frozenset(".!?\n\"\u201c\u2018'(:;\u2014-")  # what a sentence or line opens after
 _NEXT_WORD = re.compile(r" ([A-Z][\w'\u2019-]*)")
 FIRST = "\x00first:"  # marks a first name among the scanned forms until it is known unique
 
@@ -240,8 +243,35 @@ def scan(text: str, clusters: Clusters, rules: ActorRules) -> list[Name]:
         model = clusters.names[owner]
         if _begins_other_name(text, match.group(1), end, model.text):
             continue  # "Will" of "Will Smith" in "Will Brett Kavanaugh be confirmed?"
+        if _ends_other_name(text, start, rules):
+            continue  # "America" in "Latin America", "Trump" in "Ivanka Trump"
         found.append((Name(start, end, match.group(1), model.type, NAME, model.country), owner))
     return _joined(clusters, found)
+
+
+def _ends_other_name(text: str, start: int, rules: ActorRules) -> bool:
+    """Whether a name found again is the end of another name: a capitalised word (not a
+    title, not the first of a sentence or line) right before it."""
+    window = text[max(0, start - _WINDOW) : start]
+    before = _WORD_BEFORE.search(window)
+    if before is None:
+        return False
+    word = before[1]
+    bare = word.lower().rstrip(".")
+    if bare in rules.titles or rules.person_noun(bare) or word.endswith("."):
+        return False  # "President Trump", "Deputy Chair Ellison", "Gov. Christie"
+    opens = window[: before.start(1)].rstrip(" ")
+    if not opens or opens[-1] in _OPENERS:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return not _title_case(text[line_start : line_end if line_end >= 0 else len(text)])
+
+
+def _title_case(line: str) -> bool:
+    """A headline in Title Case: capitals tell nothing of names there."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _begins_other_name(text: str, form: str, end: int, full: str) -> bool:
