@@ -610,6 +610,8 @@ def test_a_courtesy_title_or_bare_office_is_no_label() -> None:
     text = "Mr. Jan Novak and President Ana Silva met. Sen. Bob Ray joined them."
     for name in ("Jan Novak", "Ana Silva", "Bob Ray"):
         assert labels(actor(text, name)) == set()
+    text = "Senators Marco Rubio and Ted Cruz spoke. Marco Rubio called it anti-Rubio rhetoric."
+    assert labels(actor(text, "Marco Rubio")) == set()
 
 
 def test_a_name_used_as_a_modifier_pins_no_label_on_its_actor() -> None:

@@ -252,8 +252,10 @@ def _premodifiers(root: Any, span: Any, rules: ActorRules) -> list[Label]:
         return []
     if all(t.lower_ in _QUANTIFIERS for t in tokens):
         return []  # "many other Democrats"
-    if len(tokens) == 1 and tokens[0].lower_.rstrip(".") in rules.titles:
-        return []  # "President Obama", "Sen. Sanders": a title, not a description
+    if len(tokens) == 1 and {tokens[0].lower_.rstrip("."), tokens[0].lemma_.lower()} & rules.titles:
+        return []  # "President Obama", "Senators Rubio and Cruz": a title, not a description
+    if span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_:
+        return []  # "anti-Latino": the name is part of a word
     last = tokens[-1]
     if not (
         last.pos_ in ("NOUN", "PROPN") or last.text[:1].isupper() or rules.person_noun(last.lower_)
