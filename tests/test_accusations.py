@@ -253,6 +253,17 @@ def test_a_death_reported_is_no_accusation_of_the_dead() -> None:
     assert edges("Police Chief Joe Dale said officer Eric Jorin died at the scene.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her lawyer Tom Brix said Amber Guyger is devastated.",
+        "Ana Silva said Jan Novak was distressed when he learned about it.",
+    ],
+)
+def test_a_feeling_reported_is_no_accusation(text: str) -> None:
+    assert edges(text) == []
+
+
 def test_calling_someone_something_good_is_no_accusation() -> None:
     assert edges("Ana Silva described Jan Novak as a hero of the city.") == []
 

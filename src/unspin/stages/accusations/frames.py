@@ -230,14 +230,21 @@ def _wrong(
     if clause.lemma_.lower() in rules.denying:
         return False  # "said that Kavanaugh has denied this allegation": a denial reported
     said = {t.i for s in subjects for t in s.subtree}
-    if clause.lemma_.lower() in rules.suffering and not any(
-        c.dep_ == "dobj" for c in clause.children
-    ):
+    if _undergone(clause, rules) and not any(c.dep_ == "dobj" for c in clause.children):
         said.add(clause.i)  # "officer Joering died at the scene": undergone, not done
+    said |= {c.i for c in clause.children if c.dep_ == "acomp" and _undergone(c, rules)}  # "we
+    # were distressed"
     near = [clause, *clause.children, *(g for c in clause.children for g in c.children)]
     return any(
         t.i not in said and _bad(t, rules, loaded) and not _negated(t.head) for t in near
     )  # "did not find them offensive": negated
+
+
+def _undergone(token: Any, rules: AccusationRules) -> bool:
+    """A verb or participle of something undergone or felt: "died", "devastated"."""
+    lemma = token.lemma_.lower()
+    stems = {lemma, lemma.removesuffix("ed"), lemma.removesuffix("d")}
+    return not stems.isdisjoint(rules.suffering)
 
 
 def _negative(
