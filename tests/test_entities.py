@@ -524,6 +524,14 @@ def test_a_label_said_of_he_or_she_is_a_label_of_the_person_it_refers_to() -> No
     assert all(m["text"] not in ("She", "she") for e in actors(text) for m in e["mentions"])
 
 
+def test_a_role_before_a_possessor_is_a_label_of_it() -> None:
+    text = (
+        "A judge ordered the White House to restore CNN reporter Jim Acosta's press pass. "
+        "The court said the reporter's pass was revoked without cause."
+    )
+    assert labels(actor(text, "Jim Acosta")) == {"CNN reporter", "reporter"}
+
+
 def test_a_role_between_commas_is_a_label_where_the_parse_misses_it() -> None:
     text = "Allegra Lawrence-Hardy, Abrams' campaign chair, said her team would appeal."
     assert "campaign chair" in labels(actor(text, "Lawrence-Hardy"))

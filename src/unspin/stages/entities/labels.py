@@ -75,7 +75,7 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
         return []
     root = span.root
     if (
-        root.dep_ in ("compound", "nmod", "amod", "poss")
+        root.dep_ in ("compound", "nmod", "amod")
         and not span.start <= root.head.i < span.end
         and not (span.end < len(doc) and doc[span.end].text == ",")
     ):
