@@ -189,6 +189,11 @@ def test_a_handle_that_spells_a_name_is_that_person() -> None:
     assert "MariaLopez" in names(actor(text, "Maria Lopez"))
 
 
+def test_a_handle_that_signs_a_post_is_the_name_before_it() -> None:
+    text = "The jury is out, he wrote. — Shimon Prokupecz (@ShimonPro) March 22, 2019"
+    assert "ShimonPro" in names(actor(text, "Shimon Prokupecz"))
+
+
 def test_a_capital_that_acts_stands_for_its_state() -> None:
     text = "Russia expelled two diplomats. Moscow dismissed the report as fiction."
     russia = actor(text, "Russia")

@@ -101,7 +101,7 @@ class EntitiesStage(Stage):
             for link in alias_links(doc, text, names, rules)
             if not any(inside(n.start, n.end, places) for n in (link.long, link.alias))
         ]
-        names, links = _with_aliases(names, links + handle_links(names))
+        names, links = _with_aliases(names, links + handle_links(names, text))
         links += acronym_links(names, rules)
         chunks = list(doc.noun_chunks)  # read once: groups, descriptions, introductions
         groups = group_phrases(chunks, rules, names)

@@ -132,8 +132,10 @@ def _initials(long: str, rules: ActorRules) -> set[str]:
     return {content, every}
 
 
-def handle_links(names: list[Name]) -> list[Link]:
-    """A handle that spells an actor's full name ("@KeithEllison", "@realDonaldTrump")."""
+def handle_links(names: list[Name], text: str) -> list[Link]:
+    """A handle that spells an actor's full name ("@KeithEllison", "@realDonaldTrump"), or
+    that follows a name in parentheses, as an embedded post is signed ("— Shimon Prokupecz
+    (@ShimonPro) March 22, 2019")."""
     spelled = {
         "".join(n.text.split()).casefold(): n
         for n in names
@@ -143,6 +145,7 @@ def handle_links(names: list[Name]) -> list[Link]:
     for name in (n for n in names if n.how == HANDLE):
         handle = name.text.casefold()
         match = next((n for key, n in spelled.items() if key in handle), None)
+        match = match or _signed(name, names, text)
         if match is not None:
             links.append(
                 Link(
@@ -150,3 +153,15 @@ def handle_links(names: list[Name]) -> list[Link]:
                 )
             )
     return links
+
+
+def _signed(handle: Name, names: list[Name], text: str) -> Name | None:
+    """The name a handle follows in parentheses: "Zeke Miller (@ZekeJMiller)"."""
+    opening = text.rfind("(", 0, handle.start)
+    if opening < 0 or text[opening + 1 : handle.start] != "@":
+        return None
+    before = text[:opening].rstrip()
+    return next(
+        (n for n in names if n.how != HANDLE and n.end == len(before) and n.type != "place"),
+        None,
+    )
