@@ -90,6 +90,16 @@ def test_alias_cues_after_a_comma(text: str, long: str, alias: str) -> None:
     assert alias in names(actor(text, long))
 
 
+def test_an_acronym_in_parentheses_takes_the_whole_name_it_spells() -> None:
+    text = (
+        "Children were turned over to New Mexico Children Youth and Families Department (CYFD) "
+        "for care. CYFD said it would help."
+    )
+    department = actor(text, "CYFD")
+    assert department["name"] == "New Mexico Children Youth and Families Department"
+    assert len(department["mentions"]) == 3
+
+
 def test_an_acronym_matches_the_initials_of_a_long_name_elsewhere() -> None:
     text = (
         "The Federal Bureau of Investigation opened a case on Monday. "

@@ -34,7 +34,9 @@ def alias_links(doc: Any, text: str, names: list[Name], rules: ActorRules) -> li
     after_comma = re.compile(rf",\s+(?:{cues})\s+")
     links: list[Link] = []
     for paren in re.finditer(r"\(([^()\n]{1,160})\)", text):
-        long = _long_form(doc, text, paren.start(), names, rules)
+        long = _spelled_out(doc, text, paren, names, rules) or _long_form(
+            doc, text, paren.start(), names, rules
+        )
         if long is not None:
             links += _listed(text, paren.start(1), paren.end(1), long, rules)
     for cue in after_comma.finditer(text):
@@ -44,6 +46,33 @@ def alias_links(doc: Any, text: str, names: list[Name], rules: ActorRules) -> li
             end = cue.end() + (stop.start() if stop else len(text) - cue.end())
             links += _listed(text, cue.end(), end, long, rules)
     return links
+
+
+def _spelled_out(
+    doc: Any, text: str, paren: re.Match[str], names: list[Name], rules: ActorRules
+) -> Name | None:
+    """For an acronym in parentheses, the capitalised words before it whose initials spell it,
+    where spaCy's names cut it ("New Mexico Children Youth and Families Department (CYFD)",
+    not spaCy's "New Mexico Children Youth" and "Families Department")."""
+    acronym = paren.group(1).strip()
+    if not ACRONYM_FORM.match(acronym):
+        return None
+    letters = acronym.replace(".", "").upper()
+    end = len(text[: paren.start()].rstrip())
+    known = next((n for n in names if n.end == end), None)
+    if known is not None and letters in _initials(known.text, rules):
+        return known
+    found = proper_before(doc, end, rules)
+    if found is None:
+        return None
+    words = list(re.finditer(r"\S+", text[found[0] : found[1]]))
+    for word in words:
+        start = found[0] + word.start()
+        if letters in _initials(text[start:end], rules):
+            cut = [n.start for n in names if n.start < start < n.end]  # "New Mexico Children
+            start = min(cut, default=start)  # Youth" cut out of it by spaCy: the whole name
+            return Name(start, end, text[start:end], "organization", ALIAS)
+    return None
 
 
 def _long_form(doc: Any, text: str, at: int, names: list[Name], rules: ActorRules) -> Name | None:
