@@ -656,6 +656,11 @@ def test_page_furniture_run_into_a_phrase_is_no_label() -> None:
         assert not any("@" in label or "twitter.com" in label for label in labels(entity))
 
 
+def test_a_name_stops_at_a_colon_or_an_opening_quote() -> None:
+    text = "CNN Reacts to Mueller News: \u2018Huge Victory for the President\u2019\nCNN said so."
+    assert all(":" not in e["name"] and "\u2018" not in e["name"] for e in actors(text))
+
+
 def test_a_link_is_never_a_name() -> None:
     text = (
         "London: Massive Crowds Gather to Hear Geert Wilders Demand Tommy Robinson's Release "

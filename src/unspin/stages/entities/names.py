@@ -32,6 +32,7 @@ NER, ACRONYM, ALIAS, METONYM, DEMONYM, NAME, DESCRIPTION, GROUP, HANDLE = (
 )
 ACRONYM_FORM = re.compile(r"^[A-Z][A-Z&]{1,5}$|^(?:[A-Z]\.){2,4}$")
 _ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
+_BREAKS = frozenset({":", "\u2018", "\u201c", '"'})  # no name goes on past these
 _TOWARD = frozenset({"against", "toward", "towards"})
 LINK = re.compile(r"https?:|www\.|\w\.(?:com|co|org|net|ly)/")  # a web address, not "Amazon.com"
 _PARTIES = frozenset({"D", "R", "I"})  # before "-MN", "-Tenn.": Democrat, Republican, independent
@@ -63,6 +64,7 @@ def ner_names(doc: Any, rules: ActorRules, places: Gazetteer, casing: Casing) ->
             continue  # "Whom do you consider ...": a pronoun spaCy took for a person
         tokens = _trimmed(ent, rules)
         tokens = casing.name_part(*tokens) if tokens is not None else None
+        tokens = _without_end_punctuation(*tokens) if tokens is not None else None
         if tokens is None or (len(ent) == 1 and ent[0].is_upper and _in_capitals(ent[0])):
             continue
         if _party_state(ent[0]) or (len(ent) > 2 and _party_state(ent[2])):
@@ -104,6 +106,16 @@ def _trimmed(ent: Any, rules: ActorRules) -> tuple[Any, Any] | None:
     if first > last or not doc[first].text[:1].isupper():
         return None
     return doc[first], doc[last]
+
+
+def _without_end_punctuation(first: Any, last: Any) -> tuple[Any, Any] | None:
+    """A name up to a colon or an opening quotation mark inside it ("Mueller News: 'Huge
+    Victory" in a headline), without the punctuation it ends with."""
+    doc = first.doc
+    end = next((t.i - 1 for t in doc[first.i + 1 : last.i + 1] if t.text in _BREAKS), last.i)
+    while end >= first.i and doc[end].is_punct:
+        end -= 1
+    return (first, doc[end]) if end >= first.i else None
 
 
 def _asking(token: Any) -> bool:
