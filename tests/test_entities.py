@@ -156,6 +156,13 @@ def test_a_name_found_again_inside_another_name_is_no_mention_of_it() -> None:
     ]
 
 
+def test_a_surname_with_an_apostrophe_is_part_of_the_name() -> None:
+    text = "Colm O\u2019Gorman, an Irish abuse survivor, said so. O\u2019Gorman added more."
+    colm = actor(text, "Colm O\u2019Gorman")
+    assert len(colm["mentions"]) == 2
+    assert "Irish abuse survivor" in labels(colm)
+
+
 def test_a_two_word_surname_leads_back_to_the_full_name() -> None:
     text = (
         "A jury acquitted Jose Ines Garcia Zarate on Thursday. Garcia Zarate had been deported "

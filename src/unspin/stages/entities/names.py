@@ -32,6 +32,7 @@ NER, ACRONYM, ALIAS, METONYM, DEMONYM, NAME, DESCRIPTION, GROUP, HANDLE = (
 )
 ACRONYM_FORM = re.compile(r"^[A-Z][A-Z&]{1,5}$|^(?:[A-Z]\.){2,4}$")
 _ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
+_CLAN = re.compile(r"^[A-Z][a-z]?['\u2019][A-Z][a-z]+$")  # O'Gorman, D'Souza
 _BREAKS = frozenset({":", "\u2018", "\u201c", '"'})  # no name goes on past these
 _TOWARD = frozenset({"against", "toward", "towards"})
 LINK = re.compile(r"https?:|www\.|\w\.(?:com|co|org|net|ly)/")  # a web address, not "Amazon.com"
@@ -151,6 +152,8 @@ def _name_start(doc: Any, first: int, rules: ActorRules) -> int:
 
 
 def _more_name(token: Any, rules: ActorRules) -> bool:
+    if _CLAN.match(token.text) and not token.ent_type_:
+        return True  # "O\u2019Gorman", "D'Souza", which the tagger often takes for a noun
     return bool(
         token.tag_ == "NNP"
         and not token.ent_type_
