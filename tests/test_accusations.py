@@ -278,6 +278,14 @@ def test_allegedly_done_to_someone_accuses_the_doer_not_them() -> None:
 def test_charged_with_is_no_claim_about_the_clause_before_it() -> None:
     text = "Both men were arrested; Jan Novak was charged with harboring a fugitive."
     assert edges(text) == [(None, "Jan Novak", "charged", "harboring a fugitive")]
+    assert edges("It was alleged that Mayor Jan Novak took bribes.") == [
+        (None, "Jan Novak", "alleged", "took bribes")
+    ]
+
+
+def test_allegedly_after_the_doer_still_gives_what_was_done() -> None:
+    text = "Officials said the victim was beaten by Jan Novak allegedly."
+    assert (None, "Jan Novak", "allegedly", "beaten") in edges(text)
 
 
 def test_examples_after_such_as_are_not_what_someone_is_called() -> None:

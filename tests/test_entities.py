@@ -115,6 +115,8 @@ def test_an_acronym_given_for_lower_case_words_is_a_term_not_an_actor() -> None:
     )
     assert {e["name"] for e in actors(text)} >= {"National Renewal Front"}
     assert all("UV" not in names(e) for e in actors(text))
+    text = "The federal immigration agency (ICE) detained him. ICE said so."
+    assert len(actor(text, "ICE")["mentions"]) == 2
 
 
 def test_an_acronym_spacy_takes_for_a_place_is_an_organisation() -> None:
@@ -604,6 +606,8 @@ def test_a_pronoun_spacy_takes_for_a_person_is_no_actor() -> None:
 def test_a_role_opening_a_sentence_is_a_label_not_part_of_the_name() -> None:
     text = "Comedian Hari Kondabolu spoke first."
     assert labels(actor(text, "Hari Kondabolu")) == {"Comedian"}
+    text = "Reporters asked. Then Hunter Biden's laptop was found."
+    assert labels(actor(text, "Hunter Biden")) == set()  # a first name, not a role
 
 
 def test_the_auxiliary_opening_a_question_is_not_part_of_a_name() -> None:
@@ -626,6 +630,8 @@ def test_a_datelines_place_is_no_actor_and_its_agency_no_alias() -> None:
     assert found["AP"] == {"AP"} and found["Reuters"] == {"Reuters"}
     assert "Justice Department" in found
     assert not {"SANTA FE", "N.M.", "WASHINGTON"} & set(found)
+    text = "NATO \u2014 the alliance led by Jens Stoltenberg \u2014 met on Monday."
+    assert "NATO" in {e["name"] for e in actors(text)}  # no dateline: an actor
 
 
 def test_a_dateline_and_another_name_before_a_name_are_no_label() -> None:

@@ -157,8 +157,9 @@ def _before(token: Any) -> int:
 def _claiming(verb: Any, rules: AccusationRules, loaded: frozenset[int]) -> Iterator[Frame]:
     alleging = verb.lemma_.lower() in rules.alleging  # "alleged that X ...": a wrong by itself
     yield from _said_to_have(verb, rules, loaded, alleging)
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return  # "Morton was charged with ...": charged, not charging that a clause is so
+    if any(c.dep_ == "nsubjpass" and c.lower_ != "it" for c in verb.children):
+        return  # "Morton was charged with ...": charged, not charging that a clause is so (but
+        # "it was alleged that ..." claims the clause)
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         yield from _wrong_by(verb, clause, rules)
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -236,7 +237,8 @@ def _wrong(
     # were distressed"
     near = [clause, *clause.children, *(g for c in clause.children for g in c.children)]
     return any(
-        t.i not in said and _bad(t, rules, loaded) and not _negated(t.head) for t in near
+        t.i not in said and _bad(t, rules, loaded) and not (_negated(t) or _negated(t.head))
+        for t in near
     )  # "did not find them offensive": negated
 
 
@@ -272,10 +274,9 @@ def _allegedly(adverb: Any) -> Iterator[Frame]:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     doer = _pobj(agent) if agent is not None else None
     if subjects and subjects[0].dep_ == "nsubjpass":
-        if doer is not None:
-            start = adverb.nbor().idx if adverb.i + 1 < len(adverb.doc) else adverb.idx
-            for accused in _conjoined(doer):
-                yield Frame(adverb, None, accused, (start, _before(agent)), ALLEGEDLY)
+        if doer is not None and verb.idx < _before(agent):  # "was allegedly beaten by X":
+            for accused in _conjoined(doer):  # what was done, from the verb to "by"
+                yield Frame(adverb, None, accused, (verb.idx, _before(agent)), ALLEGEDLY)
         return
     if subjects:
         start, end = _after(verb, subjects[-1])

@@ -7,18 +7,23 @@ import re
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'\u2019.-]+(?: [A-Z][A-Z'\u2019.-]+)*"  # WASHINGTON, TAOS COUNTY
-    r"(?:, [A-Z][\w.'\u2019]*(?: [\w.'\u2019]+){0,2}){0,2})"  # , N.M.  , Sept. 26
-    r"(?: \([^()\n]{1,40}\))?"  # (AP)
-    r"\s*[-\u2013\u2014]{1,2}\s",
+    r"(?P<state>(?:, [A-Z][\w.'\u2019]*(?: [\w.'\u2019]+){0,2}){0,2}))"  # , N.M.  , Sept. 26
+    r"(?P<agency> \([^()\n]{1,40}\))?"  # (AP)
+    r"[ \t]*[-\u2013\u2014]{1,2}[ \t]",
     re.MULTILINE,
 )
 
 
 def dateline_places(text: str) -> list[tuple[int, int]]:
-    """Where the place of each dateline is (line-initial capitals before the agency and the
-    dash)."""
-    return [match.span("place") for match in _DATELINE.finditer(text)]
+    """Where the place of each dateline is: line-initial capitals with a state or date after a
+    comma, or an agency in parentheses, before a dash."""
+    return [
+        match.span("place")
+        for match in _DATELINE.finditer(text)
+        if match.group("state") or match.group("agency")  # not "NATO — the alliance ..."
+    ]
 
 
 def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) lies within one of `spans`."""
     return any(a <= start and end <= b for a, b in spans)

@@ -91,7 +91,7 @@ def _trimmed(ent: Any, rules: ActorRules) -> tuple[Any, Any] | None:
     while first <= last and (
         doc[first].lower_ == "the"
         or (doc[first].pos_ == "DET" and doc[first].tag_ == "DT")  # "Neither Patel and ..."
-        or (ent.label_ == "PERSON" and last - first >= 2 and rules.person_noun(doc[first].lower_))
+        or (ent.label_ == "PERSON" and _role_opening(doc, first, last, rules))
         or (
             doc[first].lower_.rstrip(".") in rules.titles
             and not _owns(doc, first, last)
@@ -130,6 +130,15 @@ def _asking(token: Any) -> bool:
     if token.i == 0 or "\n" not in doc[token.i - 1].text_with_ws:
         return False
     return doc_text(doc)[token.idx :].split("\n", 1)[0].rstrip().endswith("?")
+
+
+def _role_opening(doc: Any, first: int, last: int, rules: ActorRules) -> bool:
+    """ "Comedian Hari Kondabolu said": a common noun for a person opening a sentence before a
+    name of two words or more (not "Hunter Biden's laptop", not "Tom Hill")."""
+    words = [t for t in doc[first : last + 1] if t.tag_ != "POS" and t.is_alpha]
+    return bool(
+        doc[first].is_sent_start and len(words) >= 3 and rules.person_noun(doc[first].lower_)
+    )
 
 
 def _owns(doc: Any, first: int, last: int) -> bool:
@@ -253,16 +262,14 @@ def acronym_names(doc: Any, rules: ActorRules, places: Gazetteer, known: list[Na
 
 def _defines_term(token: Any) -> bool:
     """ "less ultraviolet radiation (UV)", "gross domestic product (GDP)": an acronym given in
-    parentheses for lower-case words, a term rather than a name."""
+    parentheses for as many lower-case words, the first with its first letter, a term rather
+    than a name (not "the federal immigration agency (ICE)")."""
     doc, i = token.doc, token.i
-    if i < 2 or doc[i - 1].text != "(":
+    letters = token.text.replace(".", "")
+    if i < 2 or doc[i - 1].text != "(" or i - 1 < len(letters):
         return False
-    words = [t for t in doc[max(0, i - 1 - len(token.text)) : i - 1] if t.is_alpha]
-    return bool(
-        words
-        and words[-1].is_lower
-        and any(w.is_lower and w.lower_[0] == token.lower_[0] for w in words)
-    )
+    words = doc[i - 1 - len(letters) : i - 1]  # as many words as the acronym has letters
+    return all(w.is_alpha and w.is_lower for w in words) and words[0].lower_[0] == token.lower_[0]
 
 
 def _party_state(token: Any) -> bool:
