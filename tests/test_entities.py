@@ -156,6 +156,8 @@ def test_a_name_found_again_inside_another_name_is_no_mention_of_it() -> None:
     assert [m["start"] for m in actor(text, "United States")["mentions"]] == [
         text.index("America is")
     ]
+    text = "Donald Trump spoke. In December Trump said so. He told CNN Trump would win."
+    assert len(actor(text, "Donald Trump")["mentions"]) == 3  # a word before, not a name
 
 
 def test_a_surname_with_an_apostrophe_is_part_of_the_name() -> None:
@@ -496,6 +498,9 @@ def test_a_group_referred_to_again_is_described_by_its_phrases() -> None:
     members = actor(text, "former members")
     assert [label["text"] for label in members["labels"]] == ["former members", "former members"]
     assert labels(actor(text, "children")) == set()  # a bare plural, and named once
+    text = "In 2016 voters chose Tom Brix. The voters said they liked him."
+    starts = [label["start"] for label in actor(text, "voters")["labels"]]
+    assert starts == [text.index("voters said")]  # "2016" is not a number of voters
     text = "Reporters asked. Aides told reporters to wait. Reporters left, and reporters came."
     assert len(actor(text, "reporters")["labels"]) == 4  # a group referred to again and again
 

@@ -3,6 +3,7 @@ article first uses it, with how often it is used ("ambassador \u00d73; bureau").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -14,7 +15,7 @@ def label_counts(entity: dict[str, Any]) -> list[tuple[str, int]]:
     return [(text, count) for text, count in counts.values()]
 
 
-def label_summary(entity: dict[str, Any], escape: Any = str) -> str:
+def label_summary(entity: dict[str, Any], escape: Callable[[str], str] = str) -> str:
     """ "ambassador \u00d73; bureau"; `escape` is applied to each label's text."""
     return "; ".join(
         escape(text) + (f" \u00d7{count}" if count > 1 else "")

@@ -58,7 +58,7 @@ def _spelled_out(
     if not ACRONYM_FORM.match(acronym):
         return None
     letters = acronym.replace(".", "").upper()
-    end = len(text[: paren.start()].rstrip())
+    end = _end_before(text, paren.start())
     known = next((n for n in names if n.end == end), None)
     if known is not None and letters in _initials(known.text, rules):
         return known
@@ -186,11 +186,18 @@ def handle_links(names: list[Name], text: str) -> list[Link]:
 
 def _signed(handle: Name, names: list[Name], text: str) -> Name | None:
     """The name a handle follows in parentheses: "Zeke Miller (@ZekeJMiller)"."""
-    opening = text.rfind("(", 0, handle.start)
-    if opening < 0 or text[opening + 1 : handle.start] != "@":
+    opening = handle.start - 2
+    if opening < 0 or text[opening : handle.start] != "(@":
         return None
-    before = text[:opening].rstrip()
+    end = _end_before(text, opening)
     return next(
-        (n for n in names if n.how != HANDLE and n.end == len(before) and n.type != "place"),
+        (n for n in names if n.how != HANDLE and n.end == end and n.type != "place"),
         None,
     )
+
+
+def _end_before(text: str, at: int) -> int:
+    """The end of the text before offset `at`, without the spaces there."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at

@@ -28,7 +28,7 @@ class Casing:
 
     def __init__(self, doc: Any, person_nouns: frozenset[str]) -> None:
         self.person_nouns = person_nouns
-        titles = _title_lines(doc)
+        titles = title_lines(doc)
         self.starts = [start for start, _ in titles]
         self.ends = [end for _, end in titles]
         self.lower: Counter[str] = Counter()
@@ -67,7 +67,7 @@ class Casing:
         return (first, doc[end - 1]) if end > first.i else None
 
 
-def _title_lines(doc: Any) -> list[tuple[int, int]]:
+def title_lines(doc: Any) -> list[tuple[int, int]]:
     """The character ranges of the lines written in Title Case."""
     found: list[tuple[int, int]] = []
     lines = doc_text(doc).split("\n")

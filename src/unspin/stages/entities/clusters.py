@@ -14,16 +14,17 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import Any
 
+from unspin.nlp import doc_text
 from unspin.rules.actors import ActorRules
 from unspin.stages.entities.aliases import Link
+from unspin.stages.entities.casing import title_lines
+from unspin.stages.entities.datelines import inside
 from unspin.stages.entities.names import ALIAS, DEMONYM, METONYM, NAME, Name
 
 _RANK = {"country": 0, "person": 1, "organization": 2, "group": 3, "place": 4}
 _NOT_SCANNED = frozenset({METONYM, DEMONYM})
-_WORD_BEFORE = re.compile(r"\b([A-Z][\w'\u2019.-]*) $")
-_WINDOW = 40  # characters looked at before a name found again
-_OPENERS = frozenset(".!?\n\"\u201c\u2018'(:;\u2014-")  # what a sentence or line opens after
 _NEXT_WORD = re.compile(r" ([A-Z][\w'\u2019-]*)")
 FIRST = "\x00first:"  # marks a first name among the scanned forms until it is known unique
 
@@ -222,9 +223,13 @@ def cluster_type(names: list[Name]) -> str:
     return min(votes, key=lambda t: (-votes[t], _RANK.get(t, 9)))
 
 
-def scan(text: str, clusters: Clusters, rules: ActorRules) -> list[Name]:
+def scan(doc: Any, clusters: Clusters, rules: ActorRules) -> list[Name]:
     """Every other place the text uses a name (or a short form of an organisation's name) of
-    one of the clusters: new Names, each already joined to its cluster in `clusters`."""
+    one of the clusters: new Names, each already joined to its cluster in `clusters`. Not
+    where the form begins or ends another name ("Will Brett Kavanaugh", "Latin America"),
+    except in a Title Case headline, whose parse tells nothing of that."""
+    text = doc_text(doc)
+    headlines = title_lines(doc)
     owners = _owners(clusters, rules)
     if not owners:
         return []
@@ -243,35 +248,27 @@ def scan(text: str, clusters: Clusters, rules: ActorRules) -> list[Name]:
         model = clusters.names[owner]
         if _begins_other_name(text, match.group(1), end, model.text):
             continue  # "Will" of "Will Smith" in "Will Brett Kavanaugh be confirmed?"
-        if _ends_other_name(text, start, rules):
+        if _ends_other_name(doc, start, end, rules) and not inside(start, end, headlines):
             continue  # "America" in "Latin America", "Trump" in "Ivanka Trump"
         found.append((Name(start, end, match.group(1), model.type, NAME, model.country), owner))
     return _joined(clusters, found)
 
 
-def _ends_other_name(text: str, start: int, rules: ActorRules) -> bool:
-    """Whether a name found again is the end of another name: a capitalised word (not a
-    title, not the first of a sentence or line) right before it."""
-    window = text[max(0, start - _WINDOW) : start]
-    before = _WORD_BEFORE.search(window)
-    if before is None:
+def _ends_other_name(doc: Any, start: int, end: int, rules: ActorRules) -> bool:
+    """Whether a name found again is the end of another name: the capitalised word before it
+    is joined to it in the parse ("Latin America", "Ivanka Trump"), and is no title or role
+    ("President Trump", "Deputy Chair Ellison")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start == 0:
         return False
-    word = before[1]
-    bare = word.lower().rstrip(".")
-    if bare in rules.titles or rules.person_noun(bare) or word.endswith("."):
-        return False  # "President Trump", "Deputy Chair Ellison", "Gov. Christie"
-    opens = window[: before.start(1)].rstrip(" ")
-    if not opens or opens[-1] in _OPENERS:
+    before = doc[span.start - 1]
+    if not (before.is_alpha and before.text[:1].isupper()):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    return not _title_case(text[line_start : line_end if line_end >= 0 else len(text)])
-
-
-def _title_case(line: str) -> bool:
-    """A headline in Title Case: capitals tell nothing of names there."""
-    words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    if before.lower_ in rules.titles or rules.person_noun(before.lower_):
+        return False
+    compound = before.dep_ == "compound" and span.start <= before.head.i < span.end
+    one_entity = bool(before.ent_type_) and span[0].ent_iob_ == "I"
+    return compound or one_entity
 
 
 def _begins_other_name(text: str, form: str, end: int, full: str) -> bool:

@@ -79,15 +79,15 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
         partners = tuple((t.idx, t.idx + len(t.text)) for t in joined)
         found.append(
             Description(
-                name,
-                root.lower_,
-                refers,
-                owner,
-                possessor,
-                root.dep_,
-                _restricted(root),
-                partners,
-                _commanders(root),
+                name=name,
+                head=root.lower_,
+                refers=refers,
+                owner=owner,
+                possessor=possessor,
+                dep=root.dep_,
+                restricted=_restricted(root),
+                partners=partners,
+                commanders=_commanders(root),
             )
         )
     return found
@@ -201,13 +201,16 @@ class Context:
 
 
 def antecedent(description: Description, context: Context) -> int | None:
-    """The actor (cluster id) a description refers to: the last one before it whose name or
-    an earlier label holds the head noun ("the ministry" -> "Interior Ministry", "the
-    president" -> "President Obama"), else, among those mentioned within reach before it,
-    the one an earlier description with the same head referred to, else, for a generic head
-    ("the group", "the regime") or one that speaks of people, the salient actor of the type
-    that head prefers (`_salient`). None where
-    someone new was brought in by the head noun since ("a woman ... the woman")."""
+    """The actor (cluster id) a description refers to, among those mentioned before it (not
+    its possessor, not a name it is joined to): the last one whose name or an earlier label
+    holds the head noun ("the ministry" -> "Interior Ministry", "the president" -> "President
+    Obama"), else, among those mentioned within reach before it, the one an earlier
+    description with the same head referred to, else, for a generic head ("the group", "the
+    regime") or one that refers back (`_refers_back`: no predicate, nothing after it saying
+    which), the salient actor of the type that head prefers (`_salient`), not the subject of
+    a clause it sits in. None where someone new was brought in by the head noun since ("a
+    woman ... the woman"), or where another actor is named with that role ("the sheriff" ...
+    "Sheriff Lombardo")."""
     at = description.name.start
     rules = context.rules
     gender = rules.genders.get(description.head)
@@ -239,6 +242,7 @@ def _start(mention: tuple[Name, int]) -> int:
 def _antecedent(
     description: Description, before: list[tuple[Name, int]], context: Context
 ) -> int | None:
+    """`antecedent` once the actors it may not refer to are left out of `before`."""
     rules, roles = context.rules, context.roles
     near = [(n, c) for n, c in before if n.start >= description.name.start - _REACH]
     role = rules.synonyms.get(description.head, frozenset({description.head}))

@@ -162,4 +162,6 @@ def marked(doc: Any, name: Name) -> bool:
     if len(span) > 1:
         return True
     before = doc[span.start - 1] if span.start > 0 else None
-    return before is not None and (before.dep_ in _MARKS or before.pos_ in ("DET", "NUM"))
+    if before is None or before.head.i != span.root.i:
+        return False  # "In 2016 voters chose ...": the number is not the voters'
+    return bool(before.dep_ in _MARKS or before.pos_ in ("DET", "NUM"))

@@ -33,7 +33,7 @@ NER, ACRONYM, ALIAS, METONYM, DEMONYM, NAME, DESCRIPTION, GROUP, HANDLE = (
 ACRONYM_FORM = re.compile(r"^[A-Z][A-Z&]{1,5}$|^(?:[A-Z]\.){2,4}$")
 _ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
 _CLAN = re.compile(r"^[A-Z][a-z]?['\u2019][A-Z][a-z]+$")  # O'Gorman, D'Souza
-_BREAKS = frozenset({":", "\u2018", "\u201c", '"'})  # no name goes on past these
+_NAME_ENDS = frozenset({":", "\u2018", "\u201c", '"'})  # no name goes on past these
 _TOWARD = frozenset({"against", "toward", "towards"})
 LINK = re.compile(r"https?:|www\.|\w\.(?:com|co|org|net|ly)/")  # a web address, not "Amazon.com"
 _PARTIES = frozenset({"D", "R", "I"})  # before "-MN", "-Tenn.": Democrat, Republican, independent
@@ -113,7 +113,7 @@ def _without_end_punctuation(first: Any, last: Any) -> tuple[Any, Any] | None:
     """A name up to a colon or an opening quotation mark inside it ("Mueller News: 'Huge
     Victory" in a headline), without the punctuation it ends with."""
     doc = first.doc
-    end = next((t.i - 1 for t in doc[first.i + 1 : last.i + 1] if t.text in _BREAKS), last.i)
+    end = next((t.i - 1 for t in doc[first.i + 1 : last.i + 1] if t.text in _NAME_ENDS), last.i)
     while end >= first.i and doc[end].is_punct:
         end -= 1
     return (first, doc[end]) if end >= first.i else None
@@ -129,7 +129,9 @@ def _asking(token: Any) -> bool:
         return True
     if token.i == 0 or "\n" not in doc[token.i - 1].text_with_ws:
         return False
-    return doc_text(doc)[token.idx :].split("\n", 1)[0].rstrip().endswith("?")
+    text = doc_text(doc)
+    end = text.find("\n", token.idx)
+    return text[token.idx : end if end >= 0 else len(text)].rstrip().endswith("?")
 
 
 def _role_opening(doc: Any, first: int, last: int, rules: ActorRules) -> bool:

@@ -1,9 +1,8 @@
 """Personal pronouns that labels are pinned on: "She is *a Haitian national*", "Christie
 called her *a disgrace*". A "he" or "she" as subject or object refers to the last person of its
 gender named before it in its sentence, else in the sentence before (by the genders the
-article's own pronouns and titles give); the labels said of the
-pronoun are labels of that person. Pronouns are no mentions in the report: only their labels
-are kept.
+article's own pronouns and titles give); the labels said of the pronoun are labels of that
+person. Pronouns are no mentions in the report: only their labels are kept.
 """
 
 from __future__ import annotations
