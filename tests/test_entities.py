@@ -205,6 +205,16 @@ def test_two_people_who_share_a_surname_stay_two_actors() -> None:
     assert "Candace Smith" not in names(quentin)
 
 
+def test_mr_and_mrs_tell_apart_two_people_who_share_a_surname() -> None:
+    text = (
+        "Hillary Clinton spoke on Monday, and she said the plan was bad. Bill Clinton agreed "
+        "with her, and he said so. Mrs. Clinton later said more, and Mr. Clinton left."
+    )
+    hillary, bill = actor(text, "Hillary Clinton"), actor(text, "Bill Clinton")
+    assert [m["start"] for m in hillary["mentions"]][-1] == text.index("Clinton later")
+    assert [m["start"] for m in bill["mentions"]][-1] == text.index("Clinton left")
+
+
 def test_a_handle_that_spells_a_name_is_that_person() -> None:
     text = "Senator Maria Lopez spoke. Follow @MariaLopez for updates."
     assert "MariaLopez" in names(actor(text, "Maria Lopez"))

@@ -109,7 +109,7 @@ class EntitiesStage(Stage):
         names = [n for n in names if (n.start, n.end) not in counted]
         kept = {id(n) for n in names}
         links = [k for k in links if id(k.long) in kept and id(k.alias) in kept]
-        clusters = cluster(names + [g.name for g in groups], links, rules)
+        clusters = cluster(names + [g.name for g in groups], links, rules, doc)
         scan(doc, clusters, rules)
         refer_groups(groups, clusters)
         _describe(chunks, clusters, rules, labels)

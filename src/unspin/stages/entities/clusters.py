@@ -22,10 +22,13 @@ from unspin.stages.entities.aliases import Link
 from unspin.stages.entities.casing import title_lines
 from unspin.stages.entities.datelines import inside
 from unspin.stages.entities.names import ALIAS, DEMONYM, METONYM, NAME, Name
+from unspin.stages.gender import pronoun_genders
 
 _RANK = {"country": 0, "person": 1, "organization": 2, "group": 3, "place": 4}
 _NOT_SCANNED = frozenset({METONYM, DEMONYM})
 _NEXT_WORD = re.compile(r" ([A-Z][\w'\u2019-]*)")
+_COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? $")
+_SEX_OF = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
 FIRST = "\x00first:"  # marks a first name among the scanned forms until it is known unique
 
 
@@ -36,6 +39,7 @@ class Clusters:
         self.names = sorted(names, key=lambda n: (n.start, -n.end))
         self.parent = list(range(len(self.names)))
         self.where = {id(n): i for i, n in enumerate(self.names)}
+        self.sexes: dict[int, str] = {}  # full person names (indices) -> "f" / "m"
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -65,9 +69,10 @@ class Clusters:
         return self.where[id(name)]
 
 
-def cluster(names: list[Name], links: Iterable[Link], rules: ActorRules) -> Clusters:
+def cluster(names: list[Name], links: Iterable[Link], rules: ActorRules, doc: Any) -> Clusters:
     """Group names into actors by aliases, same text or country, and shorter forms."""
     clusters = Clusters(names)
+    clusters.sexes = _sexes(doc, clusters.names, rules)
     for link in links:
         clusters.union(clusters.index(link.long), clusters.index(link.alias))
     by_key: dict[str, int] = {}
@@ -80,7 +85,7 @@ def cluster(names: list[Name], links: Iterable[Link], rules: ActorRules) -> Clus
             clusters.union(by_key[key], i)
         else:
             by_key[key] = i
-    _link_people(clusters, rules)
+    _link_people(clusters, rules, doc_text(doc))
     _link_short_names(clusters)
     _link_members(clusters)
     _link_outlets(clusters, rules)
@@ -119,10 +124,12 @@ def _person_words(text: str, rules: ActorRules) -> list[str]:
     return [w for w in words if len(w.rstrip(".")) > 1 or not w.endswith(".")]  # no initials
 
 
-def _link_people(clusters: Clusters, rules: ActorRules) -> None:
+def _link_people(clusters: Clusters, rules: ActorRules, text: str) -> None:
     """A one-word person name joins the nearest full name (before it, else after) that ends
-    or begins with that word: "Rell" -> "Tomas Rell", "Hillary" -> "Hillary Clinton". The
-    full name may be one spaCy took for an organisation ("Keith Lamont Scott")."""
+    or begins with that word: "Rell" -> "Tomas Rell", "Hillary" -> "Hillary Clinton"; after
+    "Mr." or "Mrs." one of that sex where the article's pronouns tell ("Mrs. Clinton" after
+    Bill Clinton was named). The full name may be one spaCy took for an organisation ("Keith
+    Lamont Scott")."""
     people = [(i, _person_words(n.text, rules)) for i, n in enumerate(clusters.names)]
     full = [  # not a name given as an alias: "Muhammad" alone is not "aka Hakim Muhammad"
         (i, w)
@@ -143,11 +150,37 @@ def _link_people(clusters: Clusters, rules: ActorRules) -> None:
             if words[0] in (w[0], w[-1])
             and (clusters.names[j].type == "person" or name.type == "person")
         ]
+        candidates = _of_sex(candidates, _courtesy_sex(text, name.start), clusters)
         if candidates:
             before = [j for j in candidates if clusters.names[j].start < name.start]
             chosen = before[-1] if before else candidates[0]
             clusters.union(i, chosen)
             name.type = clusters.names[chosen].type = "person"  # spaCy often guesses a place
+
+
+def _sexes(doc: Any, names: list[Name], rules: ActorRules) -> dict[int, str]:
+    """The sex the article's pronouns give each full name of a person (index -> "f"/"m")."""
+    people = [
+        (n.start, i)
+        for i, n in enumerate(names)
+        if n.type == "person" and len(_person_words(n.text, rules)) >= 2
+    ]
+    starts = [sentence.start_char for sentence in doc.sents]
+    return pronoun_genders(doc_text(doc), starts, people)
+
+
+def _courtesy_sex(text: str, start: int) -> str | None:
+    """ "f" after "Mrs.", "Ms.", "Miss"; "m" after "Mr."; else None."""
+    match = _COURTESY.search(text, max(0, start - 6), start)
+    return _SEX_OF.get(match.group(1)) if match else None
+
+
+def _of_sex(candidates: list[int], sex: str | None, clusters: Clusters) -> list[int]:
+    """The candidates of that sex, if the article tells it of any of them."""
+    if sex is None:
+        return candidates
+    fitting = [j for j in candidates if clusters.sexes.get(j) == sex]
+    return fitting or candidates
 
 
 def _link_short_names(clusters: Clusters) -> None:
@@ -244,7 +277,8 @@ def scan(doc: Any, clusters: Clusters, rules: ActorRules) -> list[Name]:
         start, end = match.span(1)
         if any(a < end and start < b for a, b in taken):
             continue
-        owner = _nearest(owners[match.group(1)], start, clusters)
+        sex = _courtesy_sex(text, start)  # "Mrs. Clinton": of the Clintons, the woman
+        owner = _nearest(_of_sex(owners[match.group(1)], sex, clusters), start, clusters)
         model = clusters.names[owner]
         if _begins_other_name(text, match.group(1), end, model.text):
             continue  # "Will" of "Will Smith" in "Will Brett Kavanaugh be confirmed?"
