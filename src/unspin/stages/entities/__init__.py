@@ -24,7 +24,7 @@ from unspin.stages.entities.aliases import Link, acronym_links, alias_links, han
 from unspin.stages.entities.casing import Casing
 from unspin.stages.entities.clusters import Clusters, cluster, cluster_type, scan
 from unspin.stages.entities.countries import Gazetteer, gazetteer
-from unspin.stages.entities.datelines import dateline_places, inside
+from unspin.stages.entities.datelines import dateline_places
 from unspin.stages.entities.descriptions import (
     Context,
     antecedent,
@@ -45,6 +45,7 @@ from unspin.stages.entities.names import (
     Name,
     acronym_names,
     handle_names,
+    inside,
     ner_names,
     owned_names,
     proper_names,
@@ -76,9 +77,7 @@ class EntitiesStage(Stage):
         for number, names in enumerate(_actors(clusters), start=1):
             entity = self._entity(f"e{number}", names, labels)
             entity.labels = [
-                label
-                for label in entity.labels
-                if not any(a <= label.start and label.end <= b for a, b in taken)
+                label for label in entity.labels if not inside(label.start, label.end, taken)
             ]
             article.add_entity(entity)
         return article

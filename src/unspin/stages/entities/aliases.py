@@ -78,9 +78,9 @@ def _spelled_out(
 def _long_form(doc: Any, text: str, at: int, names: list[Name], rules: ActorRules) -> Name | None:
     """The name ending right before offset `at` (and before a parenthesis there, as in
     "Keith Ellison (D-MN), aka ..."): a known one, or a capitalised phrase."""
-    end = len(text[:at].rstrip())
+    end = _end_before(text, at)
     if end and text[end - 1] == ")" and (opening := text.rfind("(", 0, end)) > 0:
-        end = len(text[:opening].rstrip())
+        end = _end_before(text, opening)
     for name in names:
         if name.end == end:
             return name

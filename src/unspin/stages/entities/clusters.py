@@ -20,15 +20,15 @@ from unspin.nlp import doc_text
 from unspin.rules.actors import ActorRules
 from unspin.stages.entities.aliases import Link
 from unspin.stages.entities.casing import title_lines
-from unspin.stages.entities.datelines import inside
-from unspin.stages.entities.names import ALIAS, DEMONYM, METONYM, NAME, Name
+from unspin.stages.entities.names import ALIAS, DEMONYM, METONYM, NAME, Name, inside
 from unspin.stages.gender import pronoun_genders
 
 _RANK = {"country": 0, "person": 1, "organization": 2, "group": 3, "place": 4}
 _NOT_SCANNED = frozenset({METONYM, DEMONYM})
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 _NEXT_WORD = re.compile(r" ([A-Z][\w'\u2019-]*)")
-_COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? $")
-_SEX_OF = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+_WORD_BEFORE = re.compile(r"([A-Za-z-]+)\.? $")
+_TITLE_REACH = 20  # characters before a name looked at for the title right before it
 FIRST = "\x00first:"  # marks a first name among the scanned forms until it is known unique
 
 
@@ -99,7 +99,7 @@ def _key(name: Name, rules: ActorRules) -> str:
         words = _person_words(name.text, rules)
         if len(words) >= 2:
             return f"person:{words[0]} {words[-1]}"
-    text = re.sub(r"['\u2019]s\b", "", name.text)  # "Clinton's campaign", "Clinton campaign"
+    text = _POSSESSIVE.sub("", name.text)  # "Clinton's campaign", "Clinton campaign"
     return "name:" + text.replace(".", "").casefold()
 
 
@@ -150,7 +150,7 @@ def _link_people(clusters: Clusters, rules: ActorRules, text: str) -> None:
             if words[0] in (w[0], w[-1])
             and (clusters.names[j].type == "person" or name.type == "person")
         ]
-        candidates = _of_sex(candidates, _courtesy_sex(text, name.start), clusters)
+        candidates = _of_sex(candidates, _sex_before(text, name.start, rules), clusters)
         if candidates:
             before = [j for j in candidates if clusters.names[j].start < name.start]
             chosen = before[-1] if before else candidates[0]
@@ -169,10 +169,11 @@ def _sexes(doc: Any, names: list[Name], rules: ActorRules) -> dict[int, str]:
     return pronoun_genders(doc_text(doc), starts, people)
 
 
-def _courtesy_sex(text: str, start: int) -> str | None:
-    """ "f" after "Mrs.", "Ms.", "Miss"; "m" after "Mr."; else None."""
-    match = _COURTESY.search(text, max(0, start - 6), start)
-    return _SEX_OF.get(match.group(1)) if match else None
+def _sex_before(text: str, start: int, rules: ActorRules) -> str | None:
+    """The sex the title right before a name gives ("Mrs.", "Mr.", "Congresswoman": the
+    gendered words of rules/actors.json), else None."""
+    match = _WORD_BEFORE.search(text, max(0, start - _TITLE_REACH), start)
+    return rules.genders.get(match.group(1).lower()) if match else None
 
 
 def _of_sex(candidates: list[int], sex: str | None, clusters: Clusters) -> list[int]:
@@ -277,7 +278,7 @@ def scan(doc: Any, clusters: Clusters, rules: ActorRules) -> list[Name]:
         start, end = match.span(1)
         if any(a < end and start < b for a, b in taken):
             continue
-        sex = _courtesy_sex(text, start)  # "Mrs. Clinton": of the Clintons, the woman
+        sex = _sex_before(text, start, rules)  # "Mrs. Clinton": of the Clintons, the woman
         owner = _nearest(_of_sex(owners[match.group(1)], sex, clusters), start, clusters)
         model = clusters.names[owner]
         if _begins_other_name(text, match.group(1), end, model.text):

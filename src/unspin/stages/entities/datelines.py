@@ -22,8 +22,3 @@ def dateline_places(text: str) -> list[tuple[int, int]]:
         for match in _DATELINE.finditer(text)
         if match.group("state") or match.group("agency")  # not "NATO — the alliance ..."
     ]
-
-
-def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether [start, end) lies within one of `spans`."""
-    return any(a <= start and end <= b for a, b in spans)

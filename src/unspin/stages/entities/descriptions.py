@@ -75,7 +75,8 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
         if end <= start:
             continue
         name = Name(start, end, doc_text(chunk.doc)[start:end], refers, DESCRIPTION)
-        joined = [*([root.head] if root.dep_ == "conj" else []), *_conjuncts(root)]
+        joined = [root.head] if root.dep_ == "conj" else []
+        joined += [child for child in root.children if child.dep_ == "conj"]
         partners = tuple((t.idx, t.idx + len(t.text)) for t in joined)
         found.append(
             Description(
@@ -110,10 +111,6 @@ def _restricted(root: Any) -> bool:
     """ "the hotel guest in the room next to Paddock", "the man who fired": a phrase after the
     head that says which one is meant (someone the article may not have named)."""
     return any(c.dep_ in ("prep", "relcl", "acl") and c.i > root.i for c in root.children)
-
-
-def _conjuncts(root: Any) -> list[Any]:
-    return [child for child in root.children if child.dep_ == "conj"]
 
 
 def possessors(doc: Any) -> list[Any]:
@@ -264,14 +261,11 @@ def _antecedent(
     remembered = context.heads.get(description.head)
     if remembered is not None and any(c == remembered for _, c in near):
         return remembered
-    if description.head not in rules.generic and (
-        not _refers_back(description) or any(not role.isdisjoint(r) for r in roles.values())
-    ):
-        return None  # "the sheriff" where a Sheriff Lombardo is named later: no guess
-    if description.head not in rules.generic:  # "Jan Novak said the mogul ...": not Novak
-        near = [
-            (n, c) for n, c in near if not any(n.overlaps(a, b) for a, b in description.commanders)
-        ]
+    if description.head not in rules.generic:
+        if not _refers_back(description) or any(not role.isdisjoint(r) for r in roles.values()):
+            return None  # "the sheriff" where a Sheriff Lombardo is named later: no guess
+        commanders = description.commanders  # "Jan Novak said the mogul ...": not Novak
+        near = [(n, c) for n, c in near if not any(n.overlaps(a, b) for a, b in commanders)]
     for kind in _FITS[description.refers]:
         fitting = [c for n, c in near if n.type == kind]
         if fitting:

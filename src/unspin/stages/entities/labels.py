@@ -31,7 +31,6 @@ APPOSITIVE, COPULAR, PREMODIFIER, NAMED_AS, DESCRIBED = (
     "description",
 )
 _COPULAS = frozenset({"be", "become", "remain"})
-_NOT_PHRASES = frozenset({"PERSON", "GPE", "DATE", "PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "miss", "messrs"})
 _CONTRACTED = frozenset({"'s", "'re", "'m"})
 _BREAKS = frozenset({"\u2014", "\u2013", "(", ")", ":", "|"})  # a dateline, a parenthesis
@@ -39,6 +38,7 @@ _NAMING = frozenset({"name", "call"})  # "a man named Jan Novak"
 _NOT_LEADING = frozenset({"DET", "ADV", "NUM", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT"})
 _OWNERS = frozenset({"det", "poss", "predet"})  # "Keith Ellison's former girlfriend"
 _NOT_DESCRIBING = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_NOT_PHRASES = _NOT_DESCRIBING | {"PERSON", "GPE"}  # names and figures describe no one
 _QUANTIFIERS = frozenset({"many", "few", "other", "several", "some", "most", "more", "all", "both"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})  # "Abrams' campaign chair": not the owner
 # a link, handle, hashtag or line break: page furniture the parser ran into a phrase

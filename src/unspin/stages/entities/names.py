@@ -54,6 +54,11 @@ class Name:
         return self.start < end and start < self.end
 
 
+def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) lies within one of `spans`."""
+    return any(a <= start and end <= b for a, b in spans)
+
+
 def ner_names(doc: Any, rules: ActorRules, places: Gazetteer, casing: Casing) -> list[Name]:
     """The named entities of a parsed article that can be actors, typed and trimmed (in a
     Title Case headline, cut before the first common word: "Ellison Accuser Posts")."""
