@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from unspin.article import Article
 from unspin.report.graph import drawing
@@ -26,7 +27,7 @@ from unspin.report.highlights import (
     speaker_of,
     technique_css,
 )
-from unspin.report.labels import label_counts
+from unspin.report.labels import label_summary
 from unspin.rules import techniques
 
 
@@ -86,7 +87,7 @@ def render_html(article: Article, *, links: list[tuple[str, str]] | None = None)
             entity_names=entity_names(report),
             graph=drawing(report),
             speaker_of=speaker_of,
-            label_counts=label_counts,
+            labelled=_labelled,
             attributed=attributed,
             data={"findings": [f.to_json() for f in _unique_findings(found)]},
             csp=csp,
@@ -95,6 +96,11 @@ def render_html(article: Article, *, links: list[tuple[str, str]] | None = None)
             style=style,
         )
     )
+
+
+def _labelled(entity: dict[str, Any]) -> Markup:
+    """An actor's labels as the report lists them, each in italics, with its count."""
+    return Markup(label_summary(entity, lambda text: f"<i>{escape(text)}</i>"))
 
 
 def _legend(report: dict[str, Any]) -> list[dict[str, Any]]:
