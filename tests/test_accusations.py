@@ -297,6 +297,31 @@ def test_a_claim_that_is_no_wrong_is_no_accusation() -> None:
     assert edges("Ana Silva claimed that Jan Novak had won the vote.") == []
 
 
+def test_a_claim_whose_noun_names_a_wrong_accuses() -> None:
+    text = "Ana Silva said Jan Novak had a plan to seize the port."
+    assert edges(text) == [("Ana Silva", "Jan Novak", "said", "had a plan to seize the port")]
+
+
+def test_a_role_before_an_appositive_name_accuses_as_that_name() -> None:
+    text = (
+        "Stacey Abrams lost. Abrams' Republican challenger, Secretary of State Brian Kemp, "
+        "has held the lead and charged that Abrams had lied to voters."
+    )
+    assert edges(text) == [("Brian Kemp", "Stacey Abrams", "charged", "had lied to voters")]
+
+
+def test_a_wrong_claimed_of_an_actors_thing_accuses_its_owner() -> None:
+    text = (
+        "Five defendants appeared in court on Monday. The defendants pleaded not guilty. "
+        "Ana Silva said in a statement that the defendants' home hid the weapons."
+    )
+    assert edges(text) == [("Ana Silva", "defendants", "said", "hid the weapons")]
+
+
+def test_a_wrong_claimed_of_an_actors_relative_does_not_accuse_the_actor() -> None:
+    assert edges("Jan Novak lost. Ana Silva said Jan Novak's son hid the weapons.") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

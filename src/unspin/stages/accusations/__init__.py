@@ -18,7 +18,7 @@ from unspin.pipeline import Stage
 from unspin.rules.accusations import AccusationRules, accusation_rules
 from unspin.stages.accusations.actors import ActorIndex
 from unspin.stages.accusations.answers import Denial, answers, denials, evidence
-from unspin.stages.accusations.frames import CONFIDENCE, Frame, author, frames
+from unspin.stages.accusations.frames import CLAIMING, CONFIDENCE, Frame, author, frames
 
 SOURCE = "rules/accusations"
 
@@ -39,6 +39,8 @@ class AccusationsStage(Stage):
         for frame in frames(doc, self.rules, _loaded(doc, article, self.rules)):
             accuser = self._accuser(frame.accuser, actors)
             accused = actors.actor(frame.accused)
+            if accused is None and frame.shape == CLAIMING:
+                accused = actors.owner(frame.accused)  # "said the defendants' home served as"
             key = (frame.cue.i, accuser, accused)
             if accused is None or accused == accuser or key in seen:
                 continue

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from unspin.article import Article
+from unspin.rules.actors import actor_rules
 from unspin.stages.gender import PRONOUNS, pronoun_genders
 
 _PERSONAL = frozenset(PRONOUNS)
@@ -36,6 +37,7 @@ class ActorIndex:
         self.starts = [m.start for m in self.mentions]
         self.longest = max((m.end - m.start for m in self.mentions), default=0)
         self.genders = _genders(article, self.mentions)
+        self.rules = actor_rules()
         self.quotes = [
             (q.attrs["content"].start, q.attrs["content"].end, q.attrs["speaker"].attrs["entity"])
             for q in article.groups["quotes"]
@@ -47,12 +49,30 @@ class ActorIndex:
         start, end = token.left_edge.idx, token.idx + len(token.text)
         inside = [m for m in self._overlapping(token.idx, end)]
         if not inside:
+            inside = self._appositive(token)
+        if not inside:
             inside = [m for m in self._overlapping(start, end) if not _possessor(token, m)]
         if inside:
             return inside[-1].entity
         return (
             self._pronoun(token.lower_, token.idx) or self._named_in(token) or self._said_of(token)
         )
+
+    def owner(self, token: Any) -> str | None:
+        """ "the defendants' home served as a training camp": the actor whose thing (no
+        person: "Monahan's son") a phrase speaks of."""
+        if self.rules.person_noun(token.lemma_.lower()):
+            return None
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        return self.actor(owners[0]) if owners else None
+
+    def _appositive(self, token: Any) -> list[Mention]:
+        """ "Abrams' Republican challenger, Georgia Secretary of State Brian Kemp,": the name
+        in the appositive after a head word that is no name itself."""
+        for child in token.children:
+            if child.dep_ == "appos" and child.i > token.i:
+                return self._overlapping(child.idx, child.idx + len(child.text))
+        return []
 
     def _said_of(self, token: Any) -> str | None:
         """ "Silva is the only woman to make ...": the actor a predicate noun is said of."""

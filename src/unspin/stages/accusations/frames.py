@@ -224,7 +224,8 @@ def _wrong(
     clause: Any, subjects: list[Any], rules: AccusationRules, loaded: frozenset[int]
 ) -> bool:
     """Whether a reported clause says its subject did wrong: its verb is a wrong ("plotted"),
-    or a word near its verb is clearly negative ("is lying", "relied on suppression");
+    or a word near its verb is clearly negative ("is lying", "relied on suppression") or
+    names a wrong ("had a plan to ...", "the abuse");
     words deeper in ("found documents proving a plan to attack") do not count."""
     if clause.lemma_.lower() in rules.wrongdoing:
         return True
@@ -237,9 +238,16 @@ def _wrong(
     # were distressed"
     near = [clause, *clause.children, *(g for c in clause.children for g in c.children)]
     return any(
-        t.i not in said and _bad(t, rules, loaded) and not (_negated(t) or _negated(t.head))
+        t.i not in said
+        and (_bad(t, rules, loaded) or _wrong_noun(t, rules))
+        and not (_negated(t) or _negated(t.head))
         for t in near
     )  # "did not find them offensive": negated
+
+
+def _wrong_noun(token: Any, rules: AccusationRules) -> bool:
+    """A noun that names a wrong ("had a plan", "carried out the attack", "the abuse")."""
+    return bool(token.pos_ == "NOUN" and token.lemma_.lower() in rules.wrongdoing)
 
 
 def _undergone(token: Any, rules: AccusationRules) -> bool:
