@@ -297,9 +297,28 @@ def test_a_claim_that_is_no_wrong_is_no_accusation() -> None:
     assert edges("Ana Silva claimed that Jan Novak had won the vote.") == []
 
 
-def test_a_claim_whose_noun_names_a_wrong_accuses() -> None:
-    text = "Ana Silva said Jan Novak had a plan to seize the port."
-    assert edges(text) == [("Ana Silva", "Jan Novak", "said", "had a plan to seize the port")]
+def test_a_claim_whose_verb_reaches_a_noun_naming_a_wrong_accuses() -> None:
+    text = "Ana Silva said Jan Novak had a plan to prepare for violent attacks on schools."
+    assert edges(text) == [
+        ("Ana Silva", "Jan Novak", "said", "had a plan to prepare for violent attacks on schools")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Silva said Jan Novak complied with police orders and left the area.",
+        "Ana Silva said Jan Novak had a plan to rebuild the port.",
+        "Ana Silva said Jan Novak found documents that described an attack.",
+    ],
+)
+def test_a_claim_whose_nouns_name_no_wrong_done_is_no_accusation(text: str) -> None:
+    assert edges(text) == []
+
+
+def test_naming_someone_as_a_wrongdoer_accuses() -> None:
+    text = "Records show that Ana Silva named Jan Novak as her abuser."
+    assert edges(text) == [("Ana Silva", "Jan Novak", "named", "her abuser")]
 
 
 def test_a_role_before_an_appositive_name_accuses_as_that_name() -> None:

@@ -20,6 +20,7 @@ class AccusationRules:
     alleging: frozenset[str]  # of those, the ones that accuse whatever is said ("alleged")
     documents: frozenset[str]  # things that accuse for their author ("Saucier's lawsuit")
     wrongdoers: frozenset[str]  # "the alleged gunman": someone who did a wrong
+    wrong_nouns: frozenset[str]  # "a plan to prepare for attacks": nouns that name a wrong
     wrongdoing: frozenset[str]
     negative: frozenset[str]  # words of clearly negative valence (VADER's lexicon)
     suffering: frozenset[str]  # verbs whose subject undergoes, not does: "died"
@@ -45,6 +46,7 @@ def accusation_rules() -> AccusationRules:
             alleging=frozenset(data["claiming"]["alleging"]),
             documents=frozenset(data["documents"]["words"]),
             wrongdoers=frozenset(data["wrongdoers"]["words"]),
+            wrong_nouns=frozenset(data["wrong_nouns"]["words"]),
             wrongdoing=frozenset(data["wrongdoing"]),
             negative=negative_words(float(data["negative_valence"])),
             suffering=frozenset(data["suffering"]["verbs"]),

@@ -224,9 +224,9 @@ def _wrong(
     clause: Any, subjects: list[Any], rules: AccusationRules, loaded: frozenset[int]
 ) -> bool:
     """Whether a reported clause says its subject did wrong: its verb is a wrong ("plotted"),
-    or a word near its verb is clearly negative ("is lying", "relied on suppression") or
-    names a wrong ("had a plan to ...", "the abuse");
-    words deeper in ("found documents proving a plan to attack") do not count."""
+    or a word near its verb is clearly negative ("is lying"; negative words deeper in do not
+    count), or its verb reaches a noun that names a wrong through its objects and
+    prepositions (`_wrongs_done`: "had a plan to prepare for violent attacks")."""
     if clause.lemma_.lower() in rules.wrongdoing:
         return True
     if clause.lemma_.lower() in rules.denying:
@@ -237,17 +237,29 @@ def _wrong(
     said |= {c.i for c in clause.children if c.dep_ == "acomp" and _undergone(c, rules)}  # "we
     # were distressed"
     near = [clause, *clause.children, *(g for c in clause.children for g in c.children)]
-    return any(
-        t.i not in said
-        and (_bad(t, rules, loaded) or _wrong_noun(t, rules))
-        and not (_negated(t) or _negated(t.head))
+    if any(
+        t.i not in said and _bad(t, rules, loaded) and not (_negated(t) or _negated(t.head))
         for t in near
-    )  # "did not find them offensive": negated
+    ):  # "did not find them offensive": negated
+        return True
+    return any(t.i not in said for t in _wrongs_done(clause, rules))
 
 
-def _wrong_noun(token: Any, rules: AccusationRules) -> bool:
-    """A noun that names a wrong ("had a plan", "carried out the attack", "the abuse")."""
-    return bool(token.pos_ == "NOUN" and token.lemma_.lower() in rules.wrongdoing)
+_OBJECT_PATH = frozenset({"dobj", "attr", "prep", "pobj", "pcomp", "acl", "xcomp", "conj"})
+
+
+def _wrongs_done(clause: Any, rules: AccusationRules, depth: int = 4) -> Iterator[Any]:
+    """The nouns naming a wrong that a clause's verb reaches through its objects and
+    prepositions ("had a plan to prepare for violent attacks", "relied on suppression"), not
+    through a clause of its own ("complied with orders that others broke")."""
+    layer = [clause]
+    for _ in range(depth):
+        layer = [c for t in layer for c in t.children if c.dep_ in _OBJECT_PATH]
+        yield from (
+            t
+            for t in layer
+            if t.pos_ == "NOUN" and t.lemma_.lower() in rules.wrong_nouns and not _negated(t)
+        )
 
 
 def _undergone(token: Any, rules: AccusationRules) -> bool:
@@ -260,9 +272,13 @@ def _undergone(token: Any, rules: AccusationRules) -> bool:
 def _negative(
     doc: Any, span: tuple[int, int], rules: AccusationRules, loaded: frozenset[int]
 ) -> bool:
-    """Whether a word of the text at `span` is clearly negative or a wrong ("a disgrace")."""
+    """Whether a word of the text at `span` is clearly negative, a wrong ("a disgrace") or
+    someone who does wrong ("named Ellison as her abuser")."""
     words = doc.char_span(*span, alignment_mode="expand") or []
-    return any(_bad(t, rules, loaded) or t.lemma_.lower() in rules.wrongdoing for t in words)
+    return any(
+        _bad(t, rules, loaded) or t.lemma_.lower() in rules.wrongdoing | rules.wrongdoers
+        for t in words
+    )
 
 
 def _bad(token: Any, rules: AccusationRules, loaded: frozenset[int]) -> bool:
