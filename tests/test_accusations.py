@@ -337,6 +337,21 @@ def test_a_wrong_claimed_of_an_actors_thing_accuses_its_owner() -> None:
     assert edges(text) == [("Ana Silva", "defendants", "said", "hid the weapons")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Silva said that Jan Novak was assaulted.",
+        "Ana Silva argued that Jan Novak had been harassed.",
+    ],
+)
+def test_a_wrong_claimed_to_be_done_to_someone_does_not_accuse_them(text: str) -> None:
+    assert edges(text) == []
+
+
+def test_being_tired_is_no_wrong_done() -> None:
+    assert edges("Ana Silva said that Jan Novak is tired of waiting for justice.") == []
+
+
 def test_a_wrong_claimed_of_an_actors_relative_does_not_accuse_the_actor() -> None:
     assert edges("Jan Novak lost. Ana Silva said Jan Novak's son hid the weapons.") == []
 

@@ -172,6 +172,9 @@ def _claiming(verb: Any, rules: AccusationRules, loaded: frozenset[int]) -> Iter
         agent = _pobj(by) if by is not None else None
         if subjects[0].dep_ == "nsubjpass" and agent is not None:  # "assaulted by Ellison"
             allegation, subjects = (allegation[0], _before(agent.head)), [agent]
+        elif subjects[0].dep_ == "nsubjpass" and _bad(clause, rules, loaded):
+            continue  # "said that she was assaulted": what was done to her (but "were paid
+            # for their testimony" says they took the money)
         for accused in _conjoined(subjects[0]):
             for accuser in _subjects(verb) or [None]:
                 yield Frame(verb, accuser, accused, allegation, CLAIMING)
