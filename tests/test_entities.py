@@ -289,6 +289,15 @@ def test_a_specific_description_needs_the_word_in_a_name_or_role() -> None:
     assert "ministry" not in labels(actor(text, "Jan Novak"))
 
 
+def test_a_description_is_not_a_group_whose_name_only_holds_its_word_as_a_modifier() -> None:
+    text = (
+        "The Irish Catholic Church held a synod in Dublin. Church officials denied the "
+        "reports, and the church officials refused to comment. The church later apologized."
+    )
+    assert "church" in labels(actor(text, "Irish Catholic Church"))
+    assert "church" not in labels(actor(text, "church officials"))
+
+
 def test_a_role_before_a_name_lets_the_role_refer_back() -> None:
     text = (
         "President Ana Silva met the unions on Monday. Talks were tense. "

@@ -247,9 +247,7 @@ def _antecedent(
         (n, c) for n, c in before if n.how != DESCRIPTION and n.type in _FITS[description.refers]
     ]
     named = [  # a name or role that holds the word: however far back
-        c
-        for n, c in typed
-        if description.head in _words(n.text) or not role.isdisjoint(roles.get(c, ()))
+        c for n, c in typed if _holds(n, description.head) or not role.isdisjoint(roles.get(c, ()))
     ]
     modified = _modified(description, [c for _, c in typed], rules, roles)
     if modified is not None and (named or description.head in rules.generic):
@@ -302,6 +300,16 @@ def _modified(
     words |= {s for w in words for s in rules.synonyms.get(w, ())}
     fitting = [c for c in actors if not words.isdisjoint(roles.get(c, ()))]
     return fitting[-1] if fitting else None
+
+
+def _holds(name: Name, head: str) -> bool:
+    """Whether a name holds a description's head word: any of its words for a name ("the
+    ministry" -> "Interior Ministry", "the president" -> "President Obama"), its own head
+    for a group ("the campaign" is not "campaign staffers")."""
+    if name.type == "group":
+        words = name.text.casefold().split()
+        return bool(words) and words[-1] == head
+    return head in _words(name.text)
 
 
 def _words(text: str) -> set[str]:
