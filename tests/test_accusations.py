@@ -316,6 +316,32 @@ def test_a_claim_whose_nouns_name_no_wrong_done_is_no_accusation(text: str) -> N
     assert edges(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Jan Novak rejected a contention by Ana Silva that Novak had bribed the judges.",
+            ("Ana Silva", "Jan Novak", "contention", "had bribed the judges"),
+        ),
+        (
+            "Ana Silva has made claims of fraud against Jan Novak.",
+            ("Ana Silva", "Jan Novak", "claims", "fraud"),
+        ),
+    ],
+)
+def test_a_saying_noun_reports_an_accusation(text: str, expected: tuple[Any, ...]) -> None:
+    assert edges(text) == [expected]
+
+
+def test_a_claim_that_someone_did_no_wrong_is_no_accusation() -> None:
+    assert edges("Ana Silva's claim that Jan Novak had won the vote was false.") == []
+
+
+def test_a_pronoun_accused_is_not_the_accuser_it_would_otherwise_point_back_to() -> None:
+    text = "Jan Novak dismissed Ana Silva's claim that he had rigged the vote."
+    assert edges(text) == [("Ana Silva", "Jan Novak", "claim", "had rigged the vote")]
+
+
 def test_naming_someone_as_a_wrongdoer_accuses() -> None:
     text = "Records show that Ana Silva named Jan Novak as her abuser."
     assert edges(text) == [("Ana Silva", "Jan Novak", "named", "her abuser")]

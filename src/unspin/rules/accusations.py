@@ -25,6 +25,7 @@ class AccusationRules:
     negative: frozenset[str]  # words of clearly negative valence (VADER's lexicon)
     suffering: frozenset[str]  # verbs whose subject undergoes, not does: "died"
     nouns: frozenset[str]  # "allegations that ...", "accusations against ..."
+    saying_nouns: frozenset[str]  # "X's claim that Y ...": an accusation if Y did wrong
     denying: frozenset[str]  # denial verbs (cues.json, stance deny, one word)
     denial_targets: frozenset[str]
     evidence: frozenset[str]
@@ -51,6 +52,7 @@ def accusation_rules() -> AccusationRules:
             negative=negative_words(float(data["negative_valence"])),
             suffering=frozenset(data["suffering"]["verbs"]),
             nouns=frozenset(data["nouns"]["words"]),
+            saying_nouns=frozenset(data["saying_nouns"]["words"]),
             denying=frozenset(w for w, s in cues().stance.items() if s == "deny" and " " not in w),
             denial_targets=frozenset(data["denial_targets"]),
             evidence=frozenset(data["evidence"]),

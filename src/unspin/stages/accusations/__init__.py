@@ -39,6 +39,8 @@ class AccusationsStage(Stage):
         for frame in frames(doc, self.rules, _loaded(doc, article, self.rules)):
             accuser = self._accuser(frame.accuser, actors)
             accused = actors.actor(frame.accused)
+            if accused is not None and accused == accuser:
+                accused = actors.other(frame.accused, accuser)
             if accused is None and frame.shape == CLAIMING:
                 accused = actors.owner(frame.accused)  # "said the defendants' home served as"
             key = (frame.cue.i, accuser, accused)

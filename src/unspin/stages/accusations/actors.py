@@ -105,7 +105,15 @@ class ActorIndex:
         last = bisect_right(self.starts, end)
         return [m for m in self.mentions[first:last] if m.start < end and start < m.end]
 
-    def _pronoun(self, word: str, at: int) -> str | None:
+    def other(self, token: Any, besides: str) -> str | None:
+        """For a third-person pronoun, the actor it points back to that is not `besides`
+        ("Silva's claim that he had rigged the vote": not Silva, who would not accuse
+        herself)."""
+        if token.lower_ in _SPEAKERS:
+            return None
+        return self._pronoun(token.lower_, token.idx, besides)
+
+    def _pronoun(self, word: str, at: int, besides: str | None = None) -> str | None:
         if word in _SPEAKERS:
             inside = [q for q in self.quotes if q[0] <= at < q[1]]
             return inside[-1][2] if inside else None
@@ -120,7 +128,7 @@ class ActorIndex:
         for mention in reversed(before):
             if mention.start < at - _REACH:
                 break
-            if mention.type not in kinds or mention.end > at:
+            if mention.type not in kinds or mention.end > at or mention.entity == besides:
                 continue
             if gender is None or self.genders.get(mention.entity, gender) == gender:
                 return mention.entity

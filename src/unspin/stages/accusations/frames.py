@@ -62,6 +62,10 @@ def frames(
             yield from _claiming(token, rules, loaded)
         if token.pos_ == "NOUN" and lemma in rules.nouns:
             yield from _nominal(token)
+        if token.pos_ == "NOUN" and lemma in rules.saying_nouns:
+            yield from (
+                f for f in _nominal(token) if _wrong_said(f, rules, loaded)
+            )  # "a contention by prosecutors that children were trained to ..."
         if token.lower_ == "allegedly" and token.head.pos_ == "VERB":
             yield from _allegedly(token)
         if token.lower_ == "alleged" and token.dep_ == "amod" and token.head.pos_ == "NOUN":
@@ -386,6 +390,17 @@ def _nominal(noun: Any) -> Iterator[Frame]:
             for accused in _conjoined(target):
                 for accuser in [a for a in accusers if a is not None] or [None]:
                     yield Frame(noun, accuser, accused, of, NOMINAL)
+
+
+def _wrong_said(frame: Frame, rules: AccusationRules, loaded: frozenset[int]) -> bool:
+    """Whether the clause a saying noun introduces ("the claim that X ...") has X do wrong;
+    "claims against X" accuse as the `nouns` do."""
+    subject = frame.accused
+    while subject.dep_ == "conj" and subject.head.i != subject.i:
+        subject = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return True
+    return _wrong(subject.head, [subject], rules, loaded)
 
 
 def _modifiers(noun: Any) -> tuple[int, int] | None:
