@@ -181,6 +181,14 @@ def edges(text: str) -> list[tuple[str | None, str | None, str, str]]:
             (None, "Jan Novak", "alleged", "shooter"),
         ),
         (
+            "The suspected gunman, Jan Novak, was arrested on Monday.",
+            (None, "Jan Novak", "suspected", "gunman"),
+        ),
+        (
+            "Police arrested accused killer Jan Novak on Monday.",
+            (None, "Jan Novak", "accused", "killer"),
+        ),
+        (
             "The Daily Ledger sued Jan Novak for barring its reporter.",
             ("Daily Ledger", "Jan Novak", "sued", "barring its reporter"),
         ),

@@ -29,6 +29,7 @@ VERBAL, PASSIVE, CLAIMING, ALLEGEDLY, NOMINAL = (
 )
 CONFIDENCE = {VERBAL: 0.9, PASSIVE: 0.85, NOMINAL: 0.75, CLAIMING: 0.6, ALLEGEDLY: 0.6}
 _RELATIVE = frozenset({"who", "that", "which"})
+_ALLEGED = frozenset({"alleged", "accused", "suspected", "purported"})  # "the accused killer"
 _NEGATIONS = frozenset({"nothing", "never", "nobody", "none"})
 _PREDICATES = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
 
@@ -68,7 +69,7 @@ def frames(
             )  # "a contention by prosecutors that children were trained to ..."
         if token.lower_ == "allegedly" and token.head.pos_ == "VERB":
             yield from _allegedly(token)
-        if token.lower_ == "alleged" and token.dep_ == "amod" and token.head.pos_ == "NOUN":
+        if token.lower_ in _ALLEGED and token.dep_ == "amod" and token.head.pos_ == "NOUN":
             yield from _alleged_act(token, rules)
 
 
