@@ -181,6 +181,18 @@ def edges(text: str) -> list[tuple[str | None, str | None, str, str]]:
             (None, "Jan Novak", "alleged", "shooter"),
         ),
         (
+            "Police arrested Jan Novak on fraud charges.",
+            (None, "Jan Novak", "charges", "fraud"),
+        ),
+        (
+            "Jan Novak faces fraud and bribery charges.",
+            (None, "Jan Novak", "charges", "fraud and bribery"),
+        ),
+        (
+            "The Interior Ministry is prosecuting Jan Novak for fraud.",
+            ("Interior Ministry", "Jan Novak", "prosecuting", "fraud"),
+        ),
+        (
             "The suspected gunman, Jan Novak, was arrested on Monday.",
             (None, "Jan Novak", "suspected", "gunman"),
         ),
@@ -339,6 +351,11 @@ def test_a_claim_whose_nouns_name_no_wrong_done_is_no_accusation(text: str) -> N
 )
 def test_a_saying_noun_reports_an_accusation(text: str, expected: tuple[Any, ...]) -> None:
     assert edges(text) == [expected]
+
+
+def test_charges_after_an_accusing_verb_are_its_own_frame_only() -> None:
+    found = edges("A grand jury indicted Jan Novak on Tuesday on fraud charges.")
+    assert found == [(None, "Jan Novak", "indicted", "fraud charges")]
 
 
 def test_a_claim_that_someone_did_no_wrong_is_no_accusation() -> None:

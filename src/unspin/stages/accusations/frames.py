@@ -63,6 +63,8 @@ def frames(
             yield from _claiming(token, rules, loaded)
         if token.pos_ == "NOUN" and lemma in rules.nouns:
             yield from _nominal(token)
+            if lemma == "charge":
+                yield from _facing_charges(token, rules)
         if token.pos_ == "NOUN" and lemma in rules.saying_nouns:
             yield from (
                 f for f in _nominal(token) if _wrong_said(f, rules, loaded)
@@ -404,13 +406,36 @@ def _wrong_said(frame: Frame, rules: AccusationRules, loaded: frozenset[int]) ->
     return _wrong(subject.head, [subject], rules, loaded)
 
 
+def _facing_charges(noun: Any, rules: AccusationRules) -> Iterator[Frame]:
+    """ "arrested five residents on firearms charges", "Manafort faces financial-crime
+    charges": whoever is held on or faces the charges is accused of what they are about
+    (by no one the sentence names: the accuser is whoever brought them). Not after an
+    accusing verb ("indicted X on charges"), whose own frame says it."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("on", "for"):
+        verb = head.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in rules.verbs:
+            return
+        accused = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    elif noun.dep_ == "dobj" and head.lemma_.lower() == "face":
+        accused = _subjects(head)
+    else:
+        return
+    about = _modifiers(noun) or _prep_object(noun, ("of",))
+    if about is None:
+        return
+    for target in accused:
+        for one in _conjoined(target):
+            yield Frame(noun, None, one, about, NOMINAL)
+
+
 def _modifiers(noun: Any) -> tuple[int, int] | None:
     """ "domestic violence allegations": what the words before the noun say it is about."""
-    words = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    words = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
     if not words:
         return None
     first = min(t.left_edge.i for t in words)
-    last = max(t.i for t in words)
+    last = max(t.right_edge.i for t in words)
     doc = noun.doc
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
