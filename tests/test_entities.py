@@ -323,6 +323,14 @@ def test_a_gendered_description_skips_a_person_of_the_other_gender() -> None:
     assert "woman" not in labels(actor(text, "Tom Brix"))
 
 
+def test_a_gendered_word_before_the_head_skips_a_person_of_the_other_gender() -> None:
+    text = (
+        "Jim Acosta argued with reporters for an hour. He said he would not stop. Acosta "
+        "refused to hand the microphone to the female intern."
+    )
+    assert "female intern" not in labels(actor(text, "Jim Acosta"))
+
+
 def test_a_word_before_the_head_picks_the_actor_introduced_with_it() -> None:
     text = (
         "Republican nominee Tom Brix met Democratic nominee Ana Silva on Monday. Silva spoke "

@@ -210,7 +210,7 @@ def antecedent(description: Description, context: Context) -> int | None:
     "Sheriff Lombardo")."""
     at = description.name.start
     rules = context.rules
-    gender = rules.genders.get(description.head)
+    gender = _gender(description, rules)
     before = [
         (n, c)
         for n, c in context.mentions[: bisect_left(context.mentions, at, key=_start)]
@@ -230,6 +230,16 @@ def antecedent(description: Description, context: Context) -> int | None:
     if any(last < p < at for p in context.introduced.get(description.head, ())):
         return None
     return found
+
+
+def _gender(description: Description, rules: ActorRules) -> str | None:
+    """The sex a description's words give: its head ("the woman"), else a word before it
+    ("the female intern")."""
+    found = rules.genders.get(description.head)
+    if found is not None:
+        return found
+    words = {rules.genders.get(w) for w in _words(description.name.text)} - {None}
+    return words.pop() if len(words) == 1 else None
 
 
 def _start(mention: tuple[Name, int]) -> int:
