@@ -331,6 +331,11 @@ def test_a_gendered_word_before_the_head_skips_a_person_of_the_other_gender() ->
     assert "female intern" not in labels(actor(text, "Jim Acosta"))
 
 
+def test_a_denied_predicate_description_is_no_label() -> None:
+    text = "Amy Alexander spoke on Monday. Alexander is not the only woman to accuse Tom Brix."
+    assert labels(actor(text, "Amy Alexander")) == set()
+
+
 def test_a_word_before_the_head_picks_the_actor_introduced_with_it() -> None:
     text = (
         "Republican nominee Tom Brix met Democratic nominee Ana Silva on Monday. Silva spoke "

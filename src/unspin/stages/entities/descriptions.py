@@ -44,6 +44,7 @@ class Description:
     possessor: tuple[int, int] | None = None  # "his", "Abrams'" in "his/Abrams' campaign chair"
     dep: str = ""  # the head noun's dependency: "nsubj", "dobj", "attr"
     restricted: bool = False  # a phrase after the head says which: "the guest in the next room"
+    denied: bool = False  # a predicate denied: "X is not the only woman to ..."
     partners: tuple[tuple[int, int], ...] = ()  # the head words it is joined with ("Stein" in
     # "Stein and the aide")
     commanders: tuple[tuple[int, int], ...] = ()  # subjects of the clauses it sits in ("Jan
@@ -87,6 +88,7 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
                 possessor=possessor,
                 dep=root.dep_,
                 restricted=_restricted(root),
+                denied=root.dep_ == "attr" and any(c.dep_ == "neg" for c in root.head.children),
                 partners=partners,
                 commanders=_commanders(root),
             )
@@ -205,9 +207,12 @@ def antecedent(description: Description, context: Context) -> int | None:
     description with the same head referred to, else, for a generic head ("the group", "the
     regime") or one that refers back (`_refers_back`: no predicate, nothing after it saying
     which), the salient actor of the type that head prefers (`_salient`), not the subject of
-    a clause it sits in. None where someone new was brought in by the head noun since ("a
+    a clause it sits in. None for a denied predicate ("X is not the only woman to ..."),
+    where someone new was brought in by the head noun since ("a
     woman ... the woman"), or where another actor is named with that role ("the sheriff" ...
     "Sheriff Lombardo")."""
+    if description.denied:
+        return None
     at = description.name.start
     rules = context.rules
     gender = _gender(description, rules)
