@@ -331,6 +331,16 @@ def test_a_gendered_word_before_the_head_skips_a_person_of_the_other_gender() ->
     assert "female intern" not in labels(actor(text, "Jim Acosta"))
 
 
+def test_an_appositive_that_never_speaks_of_a_person_is_no_label_of_one() -> None:
+    text = "You have Donald Trump, the big debate of today, and nothing else."
+    assert labels(actor(text, "Donald Trump")) == set()
+
+
+def test_an_appositive_with_a_person_among_its_senses_is_a_label() -> None:
+    text = "Peter Strzok, the FBI agent who led the inquiry, testified on Monday."
+    assert "FBI agent" in labels(actor(text, "Peter Strzok"))
+
+
 def test_a_denied_predicate_description_is_no_label() -> None:
     text = "Amy Alexander spoke on Monday. Alexander is not the only woman to accuse Tom Brix."
     assert labels(actor(text, "Amy Alexander")) == set()

@@ -3,6 +3,7 @@ and the shipped list on words the entities stage depends on."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,17 @@ def wordnet(tmp_path: Path) -> Path:
 
 def test_a_noun_counts_when_its_first_sense_is_a_person(wordnet: Path) -> None:
     assert person_nouns(wordnet) == ["ambassador", "democrat"]
+
+
+def test_a_noun_with_a_person_among_its_other_senses_is_listed_apart(
+    wordnet: Path, tmp_path: Path
+) -> None:
+    assert person_nouns(wordnet, any_sense=True) == ["ambassador", "democrat", "star"]
+    out = tmp_path / "nouns.json"
+    write_lexicon(wordnet, out)
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written["nouns"] == ["ambassador", "democrat"]
+    assert written["other_senses"] == ["star"]
 
 
 def test_the_written_lexicon_carries_the_wordnet_notice(wordnet: Path, tmp_path: Path) -> None:

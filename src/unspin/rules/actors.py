@@ -22,6 +22,7 @@ class ActorRules:
     # other heads ("the ministry") only to an actor whose name or labels hold the word
     people: frozenset[str]  # plural nouns for groups of people that act: "former members"
     person_nouns: frozenset[str]  # nouns whose usual sense is a person (WordNet noun.person)
+    person_senses: frozenset[str]  # nouns with a person among their other senses ("agent")
     genders: dict[str, str]  # nouns and titles of one gender -> "f" / "m": "woman", "Mrs."
     synonyms: dict[str, frozenset[str]]  # role word -> words for the same role ("rep" ->
     # "congressman"): "the congressman" refers back to "Rep. Keith Ellison"
@@ -38,10 +39,15 @@ class ActorRules:
         "chair"."""
         return lemma in self.person_nouns or self.descriptions.get(lemma) == "person"
 
+    def may_be_person(self, lemma: str) -> bool:
+        """Whether a noun has a person among any of its senses ("agent", "figure", "icon")."""
+        return self.person_noun(lemma) or lemma in self.person_senses
+
 
 @lru_cache(maxsize=1)
 def actor_rules() -> ActorRules:
     data = read_rules("actors.json")
+    people = read_rules("person_nouns.json")
     try:
         descriptions: dict[str, str] = {}
         for kind, nouns in data["descriptions"].items():
@@ -57,7 +63,8 @@ def actor_rules() -> ActorRules:
             descriptions=descriptions,
             generic=frozenset(data["generic_descriptions"]),
             people=frozenset(data["people"]),
-            person_nouns=frozenset(read_rules("person_nouns.json")["nouns"]),
+            person_nouns=frozenset(people["nouns"]),
+            person_senses=frozenset(people["other_senses"]),
             genders={w: g for g, words in data["gendered_nouns"].items() for w in words},
             synonyms=_synonyms(data["role_synonyms"]),
             not_actors=frozenset(data["acronyms_not_actors"]),

@@ -28,8 +28,9 @@ NOTICE = (
 )
 
 
-def person_nouns(wordnet: Path) -> list[str]:
-    """The one-word common nouns whose first WordNet sense is in noun.person, sorted."""
+def person_nouns(wordnet: Path, any_sense: bool = False) -> list[str]:
+    """The one-word common nouns whose first WordNet sense is in noun.person (with
+    `any_sense`, one of whose senses is: "agent", "figure", "star"), sorted."""
     index, data = wordnet / "index.noun", wordnet / "data.noun"
     for path in (index, data):
         if not path.is_file():
@@ -42,7 +43,10 @@ def person_nouns(wordnet: Path) -> list[str]:
         offsets = fields[-senses:]
         if "_" in lemma or not lemma.isascii() or not any(c.isalpha() for c in lemma):
             continue
-        if files.get(offsets[0]) == PERSON_FILE and lemma in kinds.get(offsets[0], ()):
+        if any(
+            files.get(offset) == PERSON_FILE and lemma in kinds.get(offset, ())
+            for offset in (offsets if any_sense else offsets[:1])
+        ):
             found.add(lemma)
     return sorted(found)
 
@@ -53,10 +57,13 @@ def write_lexicon(wordnet: Path, out: Path) -> int:
         "about": (
             "One-word common nouns whose most frequent WordNet sense is a person "
             "(noun.person), written by `unspin actors lexicon`; used to tell which "
-            "descriptions and plural noun phrases speak of people."
+            "descriptions and plural noun phrases speak of people. `other_senses`: the nouns "
+            'with a person among their other senses ("agent", "figure"), which may '
+            "describe someone beside a name."
         ),
         "source": NOTICE,
         "nouns": nouns,
+        "other_senses": sorted(set(person_nouns(wordnet, any_sense=True)) - set(nouns)),
     }
     out.write_text(json.dumps(body, indent=0) + "\n", encoding="utf-8")
     return len(nouns)

@@ -81,7 +81,7 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
     ):
         return []  # the name modifies another noun ("the Trump campaign"): not about the actor
     found = [
-        *_appositives(root),
+        *_appositives(root, rules),
         *_comma_appositive(span, rules),
         *_copular(root),
         *_premodifiers(root, span, rules),
@@ -100,10 +100,15 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
     ]
 
 
-def _appositives(root: Any) -> list[Label]:
+def _appositives(root: Any, rules: ActorRules) -> list[Label]:
     """ "Ilse Varga, a member," / "a member, Ilse Varga,"; not a name in a list the parser
-    took for an appositive ("Las Vegas police, the FBI and the ATF")."""
-    found = [_phrase(child, APPOSITIVE) for child in root.children if child.dep_ == "appos"]
+    took for an appositive ("Las Vegas police, the FBI and the ATF"), nor a thing said beside
+    a person's name ("you have Trump, the big debate of today")."""
+    found = [
+        _phrase(child, APPOSITIVE)
+        for child in root.children
+        if child.dep_ == "appos" and not _thing_beside_person(root, child, rules)
+    ]
     if (
         root.dep_ == "appos"
         and root.head.pos_ in ("NOUN", "PROPN")
@@ -113,6 +118,16 @@ def _appositives(root: Any) -> list[Label]:
     ):  # Leveille, 35, ...": one of them
         found.append(_phrase(root.head, APPOSITIVE))
     return [label for label in found if label is not None]
+
+
+def _thing_beside_person(name: Any, appositive: Any, rules: ActorRules) -> bool:
+    """Whether an appositive to a person's name is a common noun that never speaks of a person
+    ("the big debate"), so describes something else."""
+    return bool(
+        name.ent_type_ == "PERSON"
+        and appositive.pos_ == "NOUN"
+        and not rules.may_be_person(appositive.lemma_.lower())
+    )
 
 
 def _listed(token: Any) -> bool:
