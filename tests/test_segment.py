@@ -51,6 +51,16 @@ def test_sentences_never_cross_a_paragraph_and_keep_closing_quotes() -> None:
         )
 
 
+def test_a_line_after_an_embedded_posts_signature_starts_a_sentence() -> None:
+    text = (
+        "Jan Novak wrote about it.\n\n"
+        "This is a record of the call. pic.twitter.com/x1 — Ana Silva (@asilva) "
+        "August 13, 2018\nNovak is not the only one to speak.\n\nThe end."
+    )
+    sentences = texts(analyze(text), "sentences")
+    assert "Novak is not the only one to speak." in sentences
+
+
 def test_tokens_have_offsets_lemmas_and_tags_and_no_whitespace() -> None:
     article = analyze("Moscow dismissed the claims.\n\nIt denied them.")
     tokens = article.groups["tokens"]

@@ -18,6 +18,7 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 _LINE_BREAK = re.compile(r"\n")
 _WHITESPACE = re.compile(r"\s")
+_SIGNED = re.compile(r"\(@\w+\)[^\S\n]+[A-Z][a-z]+\.? \d{1,2}, \d{4}[^\S\n]*\n[^\S\n]*(?=\S)")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -42,9 +43,11 @@ def _append_stripped(spans: list[tuple[int, int]], text: str, start: int, end: i
 
 @Language.component(COMPONENT)
 def paragraph_breaks(doc: Any) -> Any:
-    """Mark the first token of every paragraph as a sentence start; keep the paragraphs."""
+    """Mark the first token of every paragraph as a sentence start, and of every line after
+    an embedded post's signature ("— Jan Novak (@jnovak) August 13, 2018"); keep the
+    paragraphs."""
     spans = paragraph_spans(doc.text)
-    starts = {start for start, _ in spans}
+    starts = {start for start, _ in spans} | {m.end() for m in _SIGNED.finditer(doc.text)}
     for token in doc:
         if token.idx in starts and token.i > 0:
             token.is_sent_start = True
