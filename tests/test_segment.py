@@ -3,8 +3,9 @@ from __future__ import annotations
 import pytest
 
 from unspin import Article, Options, analyze
+from unspin.nlp import load
 from unspin.stages import segment as segment_module
-from unspin.stages.paragraphs import chunks, paragraph_spans
+from unspin.stages.paragraphs import chunks, paragraph_breaks, paragraph_spans
 
 
 def texts(article: Article, group: str) -> list[str]:
@@ -59,6 +60,15 @@ def test_a_line_after_an_embedded_posts_signature_starts_a_sentence() -> None:
     )
     sentences = texts(analyze(text), "sentences")
     assert "Novak is not the only one to speak." in sentences
+
+
+def test_a_lower_case_word_after_a_word_of_its_line_goes_on_with_its_sentence() -> None:
+    doc = load().make_doc("KRN sues Novak.\n\nit went on. Then\nthey left.")
+    paragraph_breaks(doc)
+    starts = {t.text: t.is_sent_start for t in doc}
+    assert starts["sues"] is False  # never "KRN" | "sues Novak." as the parser may have it
+    assert starts["it"] is True  # a paragraph starts, whatever its case
+    assert starts["they"] is None  # after a line break the parser decides
 
 
 def test_tokens_have_offsets_lemmas_and_tags_and_no_whitespace() -> None:

@@ -51,8 +51,21 @@ def paragraph_breaks(doc: Any) -> Any:
     for token in doc:
         if token.idx in starts and token.i > 0:
             token.is_sent_start = True
+        elif _goes_on(token):
+            token.is_sent_start = False
     doc.user_data[USER_DATA_KEY] = spans
     return doc
+
+
+def _goes_on(token: Any) -> bool:
+    """Whether a word cannot start a sentence: a lower-case word after a word of the same
+    line that ends none ("CNN sues President Trump": one sentence)."""
+    if token.i == 0 or not token.text[:1].islower():
+        return False
+    before = token.doc[token.i - 1]
+    return bool(
+        not before.is_space and "\n" not in before.whitespace_ and before.text[-1:].isalnum()
+    )
 
 
 def chunks(text: str, limit: int) -> list[str]:
