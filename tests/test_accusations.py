@@ -181,6 +181,10 @@ def edges(text: str) -> list[tuple[str | None, str | None, str, str]]:
             (None, "Jan Novak", "alleged", "shooter"),
         ),
         (
+            "Police arrested Jan Novak, a banker accused of fraud, on Monday.",
+            (None, "Jan Novak", "accused", "fraud"),
+        ),
+        (
             "Police arrested Jan Novak on fraud charges.",
             (None, "Jan Novak", "charges", "fraud"),
         ),

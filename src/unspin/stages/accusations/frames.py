@@ -78,7 +78,7 @@ def frames(
 def _verbal(
     verb: Any, preps: tuple[str, ...], saying: frozenset[str] = frozenset()
 ) -> Iterator[Frame]:
-    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"] or _described(verb)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     allegation = (
         _prep_object(verb, preps)
@@ -101,6 +101,19 @@ def _verbal(
     for accused in (a for c in verb.children if c.dep_ == "dobj" for a in _conjoined(c)):
         for accuser in _subjects(verb) or [None]:
             yield Frame(verb, accuser, accused, allegation, VERBAL)
+
+
+def _described(verb: Any) -> list[Any]:
+    """ "Jan Novak, a banker accused of fraud": the noun a past participle describes (for an
+    appositive, the name it describes) is what was done to."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    noun = verb.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        noun = noun.head
+    return [noun]
 
 
 def _said_with(verb: Any, saying: frozenset[str]) -> tuple[int, int] | None:
