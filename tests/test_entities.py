@@ -573,6 +573,8 @@ def test_the_others_of_a_group_are_a_part_of_it_not_the_group() -> None:
         ("New Jersey Gov. Chris Christie spoke.", "Chris Christie", "New Jersey Gov."),
         ("Rell called Ana Silva a liar on Monday.", "Ana Silva", "liar"),
         ("The paper branded Ana Silva as a traitor.", "Ana Silva", "traitor"),
+        ("Jan Novak accused Ana Silva of being a liar.", "Ana Silva", "liar"),
+        ("Jan Novak suspected Ana Silva of being a spy.", "Ana Silva", "spy"),
         ("Tom Brix will be certified as the victor.", "Tom Brix", "victor"),
         ("Who should replace Ana Silva as our ambassador?", "Ana Silva", "ambassador"),
         ("A woman by the name of Karen Monahan spoke.", "Karen Monahan", "woman"),

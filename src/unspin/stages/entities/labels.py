@@ -168,7 +168,8 @@ def _copular(root: Any) -> list[Label]:
 
 
 def _named_as(root: Any, rules: ActorRules) -> list[Label]:
-    """ "called X a liar", "branded X (as) extremists", "X was described as a sect"."""
+    """ "called X a liar", "branded X (as) extremists", "X was described as a sect",
+    "accused X of being a cocaine user"."""
     verb = root.head
     if root.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in rules.naming:
         return []
@@ -177,7 +178,21 @@ def _named_as(root: Any, rules: ActorRules) -> list[Label]:
         if child.dep_ in ("oprd", "xcomp", "attr", "ccomp") and child.pos_ in ("NOUN", "ADJ"):
             found.append(_phrase(child, NAMED_AS))
     found += [_phrase(noun, NAMED_AS) for noun in _as_objects(verb)]
+    found += [_phrase(noun, NAMED_AS) for noun in _of_being(verb)]
     return [label for label in found if label is not None]
+
+
+def _of_being(verb: Any) -> list[Any]:
+    """ "accused him of being a cocaine user": the predicate nouns after "of being"."""
+    return [
+        noun
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for being in prep.children
+        if being.lemma_ == "be"
+        for noun in being.children
+        if noun.dep_ == "attr" and noun.pos_ == "NOUN"
+    ]
 
 
 def _in_role(root: Any, rules: ActorRules) -> list[Label]:
