@@ -481,6 +481,18 @@ def test_a_role_in_the_headline_refers_to_the_actor_introduced_with_it() -> None
     assert "Judge" not in labels(actor(text, "Tom Brix"))
 
 
+@pytest.mark.parametrize("headline", ["Bail Denied to Five\n", ""])
+def test_a_lede_subject_that_names_no_one_refers_to_the_actor_introduced_with_it(
+    headline: str,
+) -> None:
+    text = headline + (
+        "A federal judge denied bail on Wednesday to five members of a family. Magistrate "
+        "Judge Kirtan Khalsa said there was clear evidence. Lawyer Tom Brix said he would appeal."
+    )
+    assert "federal judge" in labels(actor(text, "Kirtan Khalsa"))
+    assert "federal judge" not in labels(actor(text, "Tom Brix"))
+
+
 def test_a_predicate_description_points_at_no_one() -> None:
     text = "Jan Novak said police found a boy. It is not clear if the boy is the missing child."
     assert "missing child" not in labels(actor(text, "Jan Novak"))

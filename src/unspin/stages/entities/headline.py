@@ -1,6 +1,8 @@
 """A headline that names its protagonist by a role ("Pit Bull Journalist Hounds Keith Ellison",
 "Federal Judge Denies Bail", "Lawmaker makes shocking claim"): the role word refers to the
-actor the article introduces with that role, the one it mentions most if several are."""
+actor the article introduces with that role, the one it mentions most if several are. So does
+the subject of a lede that names no one yet ("A federal judge denied bail on Wednesday to ...",
+before "Magistrate Judge Kirtan Khalsa told the defendants ...")."""
 
 from __future__ import annotations
 
@@ -24,22 +26,57 @@ def headline_roles(
     """The role words of the headline (the article's first line) with the actor each refers
     to."""
     end = doc_text(doc).find("\n")
-    if not 0 < end <= _LONGEST:
-        return []  # no line of its own before the text: no headline
     counts = Counter(c for n, c in mentions if n.how != DESCRIPTION)
     found: list[tuple[Name, int]] = []
-    for token in doc:
-        if token.idx >= end:
-            break
-        word = token.lower_
-        if not (token.is_alpha and rules.person_noun(word)) or word in rules.courtesy:
-            continue
-        stop = token.idx + len(token.text)
-        if any(n.overlaps(token.idx, stop) for n in names):
-            continue
-        role = rules.synonyms.get(word, frozenset({word}))
-        holders = [c for c, words in roles.items() if not role.isdisjoint(words)]
-        if holders:
-            actor = max(holders, key=lambda c: counts[c])
-            found.append((Name(token.idx, stop, token.text, "person", DESCRIPTION), actor))
+    if 0 < end <= _LONGEST:  # a line of its own before the text: a headline
+        for token in doc:
+            if token.idx >= end:
+                break
+            word = token.lower_
+            if not (token.is_alpha and rules.person_noun(word)) or word in rules.courtesy:
+                continue
+            stop = token.idx + len(token.text)
+            if any(n.overlaps(token.idx, stop) for n in names):
+                continue
+            actor = _holder(word, rules, roles, counts)
+            if actor is not None:
+                found.append((Name(token.idx, stop, token.text, "person", DESCRIPTION), actor))
+    for subject in _lede_subjects(doc, max(end, 0), names, rules):
+        actor = _holder(subject.root.lower_, rules, roles, counts)
+        if actor is not None:
+            start = subject[1].idx
+            stop = subject.root.idx + len(subject.root.text)
+            text = doc_text(doc)[start:stop]
+            found.append((Name(start, stop, text, "person", DESCRIPTION), actor))
+    return found
+
+
+def _holder(
+    word: str, rules: ActorRules, roles: dict[int, set[str]], counts: Counter[int]
+) -> int | None:
+    """The actor introduced with the role `word`, the one mentioned most if several are."""
+    role = rules.synonyms.get(word, frozenset({word}))
+    holders = [c for c, words in roles.items() if not role.isdisjoint(words)]
+    return max(holders, key=lambda c: counts[c]) if holders else None
+
+
+def _lede_subjects(doc: Any, after: int, names: list[Name], rules: ActorRules) -> list[Any]:
+    """The subjects "a/an <person noun>" of the article's first sentence after the headline,
+    when nothing names the person there ("A federal judge denied bail on Wednesday")."""
+    sentences = [s for s in doc.sents if s.start_char >= after and s.text.strip()]
+    if not sentences:
+        return []
+    found = []
+    for chunk in sentences[0].noun_chunks:
+        root = chunk.root
+        if (
+            len(chunk) > 1
+            and chunk[0].lower_ in ("a", "an")
+            and root.dep_ in ("nsubj", "nsubjpass")
+            and root.tag_ == "NN"
+            and rules.person_noun(root.lemma_.lower())
+            and not any(n.overlaps(root.idx, root.idx + len(root.text)) for n in names)
+            and not any(c.dep_ in ("appos", "acl", "relcl", "prep") for c in root.children)
+        ):
+            found.append(chunk)
     return found
