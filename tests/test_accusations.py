@@ -181,6 +181,10 @@ def edges(text: str) -> list[tuple[str | None, str | None, str, str]]:
             (None, "Jan Novak", "alleged", "shooter"),
         ),
         (
+            "Jan Novak hinted that the Interior Ministry had covered up the attack.",
+            ("Jan Novak", "Interior Ministry", "hinted", "had covered up the attack"),
+        ),
+        (
             "Police arrested Jan Novak, a banker accused of fraud, on Monday.",
             (None, "Jan Novak", "accused", "fraud"),
         ),
