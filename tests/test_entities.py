@@ -493,6 +493,12 @@ def test_a_lede_subject_that_names_no_one_refers_to_the_actor_introduced_with_it
     assert "federal judge" not in labels(actor(text, "Tom Brix"))
 
 
+def test_the_field_of_a_portfolio_title_is_no_actor() -> None:
+    found = [e["name"] for e in actors("Secretary of State Ana Silva met Jan Novak of Amnesty.")]
+    assert "State" not in found
+    assert {"Ana Silva", "Jan Novak"} <= set(found)
+
+
 def test_a_predicate_description_points_at_no_one() -> None:
     text = "Jan Novak said police found a boy. It is not clear if the boy is the missing child."
     assert "missing child" not in labels(actor(text, "Jan Novak"))

@@ -23,6 +23,7 @@ class ActorRules:
     people: frozenset[str]  # plural nouns for groups of people that act: "former members"
     person_nouns: frozenset[str]  # nouns whose usual sense is a person (WordNet noun.person)
     person_senses: frozenset[str]  # nouns with a person among their other senses ("agent")
+    portfolios: frozenset[str]  # "Secretary (of State)": titles followed by the field they hold
     genders: dict[str, str]  # nouns and titles of one gender -> "f" / "m": "woman", "Mrs."
     synonyms: dict[str, frozenset[str]]  # role word -> words for the same role ("rep" ->
     # "congressman"): "the congressman" refers back to "Rep. Keith Ellison"
@@ -65,6 +66,7 @@ def actor_rules() -> ActorRules:
             people=frozenset(data["people"]),
             person_nouns=frozenset(people["nouns"]),
             person_senses=frozenset(people["other_senses"]),
+            portfolios=frozenset(data["portfolio_titles"]["words"]),
             genders={w: g for g, words in data["gendered_nouns"].items() for w in words},
             synonyms=_synonyms(data["role_synonyms"]),
             not_actors=frozenset(data["acronyms_not_actors"]),

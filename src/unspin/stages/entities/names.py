@@ -75,10 +75,21 @@ def ner_names(doc: Any, rules: ActorRules, places: Gazetteer, casing: Casing) ->
             continue
         if _party_state(ent[0]) or (len(ent) > 2 and _party_state(ent[2])):
             continue
+        if ent.label_ == "ORG" and len(ent) == 1 and _office_of(doc, ent.start, rules):
+            continue
         name = _typed(doc, tokens, ent.label_, places, rules)
         if name is not None:
             found.append(name)
     return found
+
+
+def _office_of(doc: Any, start: int, rules: ActorRules) -> bool:
+    """Whether the word at `start` names the field of a title ("Secretary of *State*",
+    "Minister of *Defence*"): part of someone's title, not an organisation that acts (but
+    "director of the Open Hand Movement" is one)."""
+    return (
+        start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in rules.portfolios
+    )
 
 
 def _trimmed(ent: Any, rules: ActorRules) -> tuple[Any, Any] | None:
