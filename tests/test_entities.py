@@ -493,6 +493,11 @@ def test_a_lede_subject_that_names_no_one_refers_to_the_actor_introduced_with_it
     assert "federal judge" not in labels(actor(text, "Tom Brix"))
 
 
+def test_a_show_is_an_outlet_not_a_person() -> None:
+    text = "Jan Novak called Ana Silva a liar on The Laura Ingraham Show."
+    assert actor(text, "Laura Ingraham Show")["type"] == "organization"
+
+
 def test_the_field_of_a_portfolio_title_is_no_actor() -> None:
     found = [e["name"] for e in actors("Secretary of State Ana Silva met Jan Novak of Amnesty.")]
     assert "State" not in found

@@ -218,6 +218,12 @@ def _typed(
         kind = "country"
     if kind == "group" and not text.endswith("s"):  # "Republican" as an adjective
         return None
+    if (
+        kind == "person"
+        and first.i < last.i
+        and rules.descriptions.get(last.lower_) == ("organization")
+    ):
+        kind = "organization"  # "The Laura Ingraham Show", "Jan Novak Foundation"
     return Name(start, end, text, kind, NER)
 
 
