@@ -338,6 +338,8 @@ def test_a_claim_whose_verb_reaches_a_noun_naming_a_wrong_accuses() -> None:
         "Ana Silva said Jan Novak complied with police orders and left the area.",
         "Ana Silva said Jan Novak had a plan to rebuild the port.",
         "Ana Silva said Jan Novak found documents that described an attack.",
+        "Ana Silva said Jan Novak condemned the attack.",
+        "Ana Silva said Jan Novak survived the attack and fought corruption for years.",
     ],
 )
 def test_a_claim_whose_nouns_name_no_wrong_done_is_no_accusation(text: str) -> None:
@@ -366,8 +368,16 @@ def test_charges_after_an_accusing_verb_are_its_own_frame_only() -> None:
     assert found == [(None, "Jan Novak", "indicted", "fraud charges")]
 
 
-def test_a_claim_that_someone_did_no_wrong_is_no_accusation() -> None:
-    assert edges("Ana Silva's claim that Jan Novak had won the vote was false.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Silva's claim that Jan Novak had won the vote was false.",
+        "Jan Novak welcomed Ana Silva's claim that he had not bribed the judges.",
+        "Ana Silva made arguments against Jan Novak over the budget.",
+    ],
+)
+def test_a_claim_that_someone_did_no_wrong_is_no_accusation(text: str) -> None:
+    assert edges(text) == []
 
 
 def test_a_pronoun_accused_is_not_the_accuser_it_would_otherwise_point_back_to() -> None:

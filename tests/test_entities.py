@@ -493,9 +493,22 @@ def test_a_lede_subject_that_names_no_one_refers_to_the_actor_introduced_with_it
     assert "federal judge" not in labels(actor(text, "Tom Brix"))
 
 
+def test_a_lede_longer_than_a_headline_is_still_read_as_the_lede() -> None:
+    text = (
+        "A federal judge denied bail on Wednesday to five members of a family who have lived "
+        "for two years in a compound in the desert, far from any town, with eleven children.\n"
+        "Magistrate Judge Kirtan Khalsa said there was clear evidence."
+    )
+    assert "federal judge" in labels(actor(text, "Kirtan Khalsa"))
+
+
 def test_a_show_is_an_outlet_not_a_person() -> None:
     text = "Jan Novak called Ana Silva a liar on The Laura Ingraham Show."
     assert actor(text, "Laura Ingraham Show")["type"] == "organization"
+
+
+def test_a_person_whose_surname_is_an_organisation_word_stays_a_person() -> None:
+    assert actor("Margaret Court spoke on Monday.", "Margaret Court")["type"] == "person"
 
 
 def test_the_field_of_a_portfolio_title_is_no_actor() -> None:

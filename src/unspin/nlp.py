@@ -61,3 +61,19 @@ def doc_text(doc: Any) -> str:
     if text is None:
         text = doc.user_data["unspin.text"] = doc.text
     return str(text)
+
+
+def first_conjunct(token: Any) -> Any:
+    """The first word of the conjunction a word ends ("Abrams and civil rights groups": for
+    "groups", "Abrams")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def appositive_name(token: Any) -> Any:
+    """For an appositive to a name, the name it describes ("Jan Novak, a banker": for
+    "banker", "Novak"); else the word itself."""
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        return token.head
+    return token

@@ -21,6 +21,8 @@ class AccusationRules:
     documents: frozenset[str]  # things that accuse for their author ("Saucier's lawsuit")
     wrongdoers: frozenset[str]  # "the alleged gunman": someone who did a wrong
     wrong_nouns: frozenset[str]  # "a plan to prepare for attacks": nouns that name a wrong
+    doing: frozenset[str]  # "had", "carried out": verbs through which a clause does a wrong
+    opposing: frozenset[str]  # "condemned the attack": verbs that say no wrong of their subject
     wrongdoing: frozenset[str]
     negative: frozenset[str]  # words of clearly negative valence (VADER's lexicon)
     suffering: frozenset[str]  # verbs whose subject undergoes, not does: "died"
@@ -48,6 +50,8 @@ def accusation_rules() -> AccusationRules:
             documents=frozenset(data["documents"]["words"]),
             wrongdoers=frozenset(data["wrongdoers"]["words"]),
             wrong_nouns=frozenset(data["wrong_nouns"]["words"]),
+            doing=frozenset(data["doing"]["verbs"]),
+            opposing=frozenset(data["opposing"]["verbs"]),
             wrongdoing=frozenset(data["wrongdoing"]),
             negative=negative_words(float(data["negative_valence"])),
             suffering=frozenset(data["suffering"]["verbs"]),

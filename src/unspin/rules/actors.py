@@ -41,7 +41,7 @@ class ActorRules:
         return lemma in self.person_nouns or self.descriptions.get(lemma) == "person"
 
     def may_be_person(self, lemma: str) -> bool:
-        """Whether a noun has a person among any of its senses ("agent", "figure", "icon")."""
+        """Whether a noun has a person among any of its senses ("agent", "figure")."""
         return self.person_noun(lemma) or lemma in self.person_senses
 
 

@@ -28,16 +28,29 @@ NOTICE = (
 )
 
 
-def person_nouns(wordnet: Path, any_sense: bool = False) -> list[str]:
+def person_nouns(wordnet: Path, *, any_sense: bool = False) -> list[str]:
     """The one-word common nouns whose first WordNet sense is in noun.person (with
     `any_sense`, one of whose senses is: "agent", "figure", "star"), sorted."""
+    return _person_nouns(_read(wordnet), any_sense=any_sense)
+
+
+WordNet = tuple[list[str], dict[str, int], dict[str, set[str]]]  # index lines, synset files
+# and words by offset
+
+
+def _read(wordnet: Path) -> WordNet:
     index, data = wordnet / "index.noun", wordnet / "data.noun"
     for path in (index, data):
         if not path.is_file():
             raise InputNotFoundError(str(path), "not found; --wordnet takes a WordNet 3.0 dict")
     files, kinds = _synsets(data)
+    return _entries(index), files, kinds
+
+
+def _person_nouns(wordnet: WordNet, *, any_sense: bool) -> list[str]:
+    entries, files, kinds = wordnet
     found: set[str] = set()
-    for line in _entries(index):
+    for line in entries:
         fields = line.split()
         lemma, senses = fields[0], int(fields[2])  # index.noun spells every lemma lower-case
         offsets = fields[-senses:]
@@ -52,7 +65,8 @@ def person_nouns(wordnet: Path, any_sense: bool = False) -> list[str]:
 
 
 def write_lexicon(wordnet: Path, out: Path) -> int:
-    nouns = person_nouns(wordnet)
+    read = _read(wordnet)
+    nouns = _person_nouns(read, any_sense=False)
     body = {
         "about": (
             "One-word common nouns whose most frequent WordNet sense is a person "
@@ -63,7 +77,7 @@ def write_lexicon(wordnet: Path, out: Path) -> int:
         ),
         "source": NOTICE,
         "nouns": nouns,
-        "other_senses": sorted(set(person_nouns(wordnet, any_sense=True)) - set(nouns)),
+        "other_senses": sorted(set(_person_nouns(read, any_sense=True)) - set(nouns)),
     }
     out.write_text(json.dumps(body, indent=0) + "\n", encoding="utf-8")
     return len(nouns)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from unspin.nlp import doc_text
+from unspin.nlp import appositive_name, doc_text, first_conjunct
 from unspin.rules.accusations import AccusationRules
 
 VERBAL, PASSIVE, CLAIMING, ALLEGEDLY, NOMINAL = (
@@ -109,11 +109,7 @@ def _described(verb: Any) -> list[Any]:
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or any(c.dep_ == "dobj" for c in verb.children):
         return []
     noun = verb.head
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return []
-    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
-        noun = noun.head
-    return [noun]
+    return [appositive_name(noun)] if noun.pos_ in ("NOUN", "PROPN") else []
 
 
 def _said_with(verb: Any, saying: frozenset[str]) -> tuple[int, int] | None:
@@ -224,11 +220,8 @@ def _referent(token: Any, verb: Any) -> Any:
     archbishop), and for an appositive the name it describes ("Jan Novak, an archbishop who
     ...")."""
     if token.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.i != verb.i:
-        token = verb.head
-        while token.dep_ == "conj" and token.head.i != token.i:  # "a figure and former
-            token = token.head  # archbishop who ..."
-        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
-            token = token.head
+        token = appositive_name(first_conjunct(verb.head))  # "a figure and former
+        # archbishop who ..."
     return token
 
 
@@ -249,11 +242,14 @@ def _wrong(
     """Whether a reported clause says its subject did wrong: its verb is a wrong ("plotted"),
     or a word near its verb is clearly negative ("is lying"; negative words deeper in do not
     count), or its verb reaches a noun that names a wrong through its objects and
-    prepositions (`_wrongs_done`: "had a plan to prepare for violent attacks")."""
+    prepositions (`_wrongs_done`: "had a plan to prepare for violent attacks"); not when its
+    verb reports a denial or opposes what is bad ("condemned the attack")."""
     if clause.lemma_.lower() in rules.wrongdoing:
         return True
     if clause.lemma_.lower() in rules.denying:
         return False  # "said that Kavanaugh has denied this allegation": a denial reported
+    if clause.lemma_.lower() in rules.opposing:
+        return False  # "said that Novak condemned the attack": against a wrong, not doing it
     said = {t.i for s in subjects for t in s.subtree}
     if _undergone(clause, rules) and not any(c.dep_ == "dobj" for c in clause.children):
         said.add(clause.i)  # "officer Joering died at the scene": undergone, not done
@@ -268,13 +264,17 @@ def _wrong(
     return any(t.i not in said for t in _wrongs_done(clause, rules))
 
 
-_OBJECT_PATH = frozenset({"dobj", "attr", "prep", "pobj", "pcomp", "acl", "xcomp", "conj"})
+_OBJECT_PATH = frozenset({"dobj", "attr", "prep", "pobj", "pcomp", "acl", "xcomp"})
 
 
 def _wrongs_done(clause: Any, rules: AccusationRules, depth: int = 4) -> Iterator[Any]:
-    """The nouns naming a wrong that a clause's verb reaches through its objects and
-    prepositions ("had a plan to prepare for violent attacks", "relied on suppression"), not
-    through a clause of its own ("complied with orders that others broke")."""
+    """The nouns naming a wrong that a verb of doing or having (`doing` in accusations.json:
+    "had a plan to prepare for violent attacks", "relied on suppression", "was behind the
+    attack") reaches through its objects, prepositions and infinitives, not through a
+    relative or joined clause; not what a verb of opposing or undergoing reaches
+    ("condemned the attack", "survived the attack")."""
+    if clause.lemma_.lower() not in rules.doing:
+        return
     layer = [clause]
     for _ in range(depth):
         layer = [c for t in layer for c in t.children if c.dep_ in _OBJECT_PATH]
@@ -409,14 +409,13 @@ def _nominal(noun: Any) -> Iterator[Frame]:
 
 
 def _wrong_said(frame: Frame, rules: AccusationRules, loaded: frozenset[int]) -> bool:
-    """Whether the clause a saying noun introduces ("the claim that X ...") has X do wrong;
-    "claims against X" accuse as the `nouns` do."""
-    subject = frame.accused
-    while subject.dep_ == "conj" and subject.head.i != subject.i:
-        subject = subject.head
+    """Whether the clause a saying noun introduces ("the claim that X ...") has X do wrong
+    (and does not deny it); "claims of fraud against X" when what they are of is negative."""
+    subject = first_conjunct(frame.accused)
     if subject.dep_ not in ("nsubj", "nsubjpass"):
-        return True
-    return _wrong(subject.head, [subject], rules, loaded)
+        return _negative(frame.accused.doc, frame.allegation, rules, loaded)
+    clause = subject.head
+    return not _negated(clause) and _wrong(clause, [subject], rules, loaded)
 
 
 def _facing_charges(noun: Any, rules: AccusationRules) -> Iterator[Frame]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from unspin.nlp import doc_text
+from unspin.nlp import doc_text, first_conjunct
 from unspin.rules.actors import ActorRules
 from unspin.stages.entities.clusters import Clusters
 from unspin.stages.entities.names import DESCRIPTION, GROUP, Name
@@ -89,9 +89,7 @@ def group_phrases(chunks: list[Any], rules: ActorRules, names: list[Name]) -> li
 def _role(token: Any) -> str:
     """The dependency of a phrase, or of the first of a conjunction it ends ("Abrams and civil
     rights groups accused ...": the groups are a subject too)."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return str(token.dep_)
+    return str(first_conjunct(token).dep_)
 
 
 def refer_groups(phrases: list[GroupPhrase], clusters: Clusters) -> None:

@@ -23,8 +23,8 @@ def headline_roles(
     mentions: list[tuple[Name, int]],
     roles: dict[int, set[str]],
 ) -> list[tuple[Name, int]]:
-    """The role words of the headline (the article's first line) with the actor each refers
-    to."""
+    """The role words of the headline (the article's first line) and the role subject of the
+    lede ("A federal judge denied ..."), with the actor each refers to."""
     end = doc_text(doc).find("\n")
     counts = Counter(c for n, c in mentions if n.how != DESCRIPTION)
     found: list[tuple[Name, int]] = []
@@ -41,7 +41,8 @@ def headline_roles(
             actor = _holder(word, rules, roles, counts)
             if actor is not None:
                 found.append((Name(token.idx, stop, token.text, "person", DESCRIPTION), actor))
-    for subject in _lede_subjects(doc, max(end, 0), names, rules):
+    after = end if 0 < end <= _LONGEST else 0  # the lede: after the headline, if any
+    for subject in _lede_subjects(doc, after, names, rules):
         actor = _holder(subject.root.lower_, rules, roles, counts)
         if actor is not None:
             start = subject[1].idx

@@ -218,13 +218,20 @@ def _typed(
         kind = "country"
     if kind == "group" and not text.endswith("s"):  # "Republican" as an adjective
         return None
-    if (
-        kind == "person"
-        and first.i < last.i
-        and rules.descriptions.get(last.lower_) == ("organization")
-    ):
-        kind = "organization"  # "The Laura Ingraham Show", "Jan Novak Foundation"
+    if kind == "person" and _titled_work(doc, first, last, rules):
+        kind = "organization"  # "The Laura Ingraham Show", not "Margaret Court"
     return Name(start, end, text, kind, NER)
+
+
+def _titled_work(doc: Any, first: Any, last: Any, rules: ActorRules) -> bool:
+    """Whether a name tagged as a person is a titled outlet or body: after a capitalised
+    "The", its last word names an organisation ("The Laura Ingraham Show")."""
+    return bool(
+        first.i > 0
+        and doc[first.i - 1].text == "The"
+        and first.i < last.i
+        and rules.descriptions.get(last.lower_) == "organization"
+    )
 
 
 def _head(token: Any) -> Any:
