@@ -2,7 +2,10 @@
 
 A text with blank lines is split at the blank lines (lines inside a paragraph may be
 hard-wrapped); a text without any takes each line as a paragraph, as trafilatura writes
-pages and as many article files are saved.
+pages and as many article files are saved. The component also starts a sentence on the line
+after an embedded post's signature ("— Ana Silva (@asilva) August 13, 2018"), and never at
+a lower-case word that goes on from a word of its own line ("CNN sues President Trump");
+the parser places the other sentence boundaries.
 """
 
 from __future__ import annotations
