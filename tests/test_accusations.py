@@ -380,6 +380,14 @@ def test_a_claim_that_someone_did_no_wrong_is_no_accusation(text: str) -> None:
     assert edges(text) == []
 
 
+def test_a_body_that_says_it_stopped_a_wrong_accuses_only_the_wrongdoer() -> None:
+    text = (
+        "The government of Valdoria spoke. Regional police claimed they had disrupted a "
+        '"terrorist plot" by the Open Hand Movement.'
+    )
+    assert [(a, b) for a, b, *_ in edges(text)] == [("regional police", "Open Hand Movement")]
+
+
 def test_a_pronoun_accused_is_not_the_accuser_it_would_otherwise_point_back_to() -> None:
     text = "Jan Novak dismissed Ana Silva's claim that he had rigged the vote."
     assert edges(text) == [("Ana Silva", "Jan Novak", "claim", "had rigged the vote")]
