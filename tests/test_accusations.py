@@ -473,6 +473,27 @@ def test_a_denial_answers_the_accusation_against_the_denier(denial: str) -> None
     assert answer["by"] == movement
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Jan Novak denied allegations that he had bribed the judges.",
+            (None, "Jan Novak", "allegations", "had bribed the judges"),
+        ),
+        (
+            "Jan Novak dismissed Ana Silva's claim that he had rigged the vote.",
+            ("Ana Silva", "Jan Novak", "claim", "had rigged the vote"),
+        ),
+    ],
+)
+def test_a_denial_answers_the_accusation_its_object_names(
+    text: str, expected: tuple[Any, ...]
+) -> None:
+    assert edges(text) == [expected]  # the denier is not the accuser of what they deny
+    (accusation,) = analysed(text).to_dict()["accusations"]
+    assert [d["text"] for d in accusation["denials"]] == [text.split()[2]]
+
+
 def test_a_denial_of_that_claim_answers_the_accusation_just_before() -> None:
     text = (
         "Critics of the government say the defectors were paid for their testimony; "

@@ -40,15 +40,21 @@ def answers(
     denier: str | None,
     rules: AccusationRules,
 ) -> int | None:
-    """The accusation (index) a denial answers: the latest one before it that accuses the
-    denier; else, when it denies "the claims" or "that claim", the latest one before it.
+    """The accusation (index) a denial answers: the one its object names ("denied allegations
+    that he ..."); else the latest one before it that accuses the denier; else, when it
+    denies "the claims" or "that claim", the latest one before it.
     `accused_before`: (start, accused id, accuser id) of the accusations, in text order."""
     at = denial.cue.idx
+    target = denial.target
+    if target is not None:  # "denied allegations that he ...": the accusation it names
+        start, end = target.left_edge.idx, target.right_edge.idx + len(target.right_edge.text)
+        named = [i for i, a in enumerate(accused_before) if start <= a[0] < end]
+        if named:
+            return named[0]
     earlier = [(i, a) for i, a in enumerate(accused_before) if a[0] < at]
     for i, (_, accused, _) in reversed(earlier):
         if denier is not None and accused == denier:
             return i
-    target = denial.target
     if target is not None and target.lemma_.lower() in rules.denial_targets and earlier:
         index, (_, _, accuser) = earlier[-1]
         return index if accuser != denier else None

@@ -62,12 +62,12 @@ def frames(
         if token.pos_ in ("VERB", "AUX") and lemma in rules.claiming:
             yield from _claiming(token, rules, loaded)
         if token.pos_ == "NOUN" and lemma in rules.nouns:
-            yield from _nominal(token)
+            yield from _nominal(token, rules)
             if lemma == "charge":
                 yield from _facing_charges(token, rules)
         if token.pos_ == "NOUN" and lemma in rules.saying_nouns:
             yield from (
-                f for f in _nominal(token) if _wrong_said(f, rules, loaded)
+                f for f in _nominal(token, rules) if _wrong_said(f, rules, loaded)
             )  # "a contention by prosecutors that children were trained to ..."
         if token.lower_ == "allegedly" and token.head.pos_ == "VERB":
             yield from _allegedly(token)
@@ -376,7 +376,7 @@ def author(token: Any) -> Any | None:
     return None
 
 
-def _nominal(noun: Any) -> Iterator[Frame]:
+def _nominal(noun: Any, rules: AccusationRules) -> Iterator[Frame]:
     """ "allegations that Y did Z", "accusations of Z against Y", "X's charge that Y ..."."""
     accusers = [c for c in noun.children if c.dep_ == "poss"]
     accusers += [_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
@@ -388,8 +388,13 @@ def _nominal(noun: Any) -> Iterator[Frame]:
         # brought against him by two women"
         against += [_pobj(c) for c in clause.children if c.dep_ == "prep" and c.lower_ == "against"]
         accusers += [_pobj(c) for c in clause.children if c.dep_ == "agent"]
-    if noun.dep_ == "dobj" and not any(a is not None for a in accusers):
-        accusers += _subjects(noun.head)  # "X made accusations against Y"
+    if (
+        noun.dep_ == "dobj"
+        and not any(a is not None for a in accusers)
+        and noun.head.lemma_.lower() not in rules.denying
+    ):
+        accusers += _subjects(noun.head)  # "X made accusations against Y" (but "X denied
+        # allegations that ..." does not make them)
     over = _prep_object(noun.head, ("over", "for")) if noun.dep_ == "dobj" else None
     of = _prep_object(noun, ("of", "over")) or over or _modifiers(noun)  # "filed a suit
     # against X over Y": the parser hangs "over Y" on the verb
