@@ -49,8 +49,9 @@ def paragraph_breaks(doc: Any) -> Any:
     """Mark the first token of every paragraph as a sentence start, and of every line after
     an embedded post's signature ("— Jan Novak (@jnovak) August 13, 2018"); keep the
     paragraphs."""
-    spans = paragraph_spans(doc.text)
-    starts = {start for start, _ in spans} | {m.end() for m in _SIGNED.finditer(doc.text)}
+    text = doc.text  # joined from the tokens on each call: read once
+    spans = paragraph_spans(text)
+    starts = {start for start, _ in spans} | {m.end() for m in _SIGNED.finditer(text)}
     for token in doc:
         if token.idx in starts and token.i > 0:
             token.is_sent_start = True

@@ -299,7 +299,9 @@ def _negative(
     someone who does wrong ("named Ellison as her abuser")."""
     words = doc.char_span(*span, alignment_mode="expand") or []
     return any(
-        _bad(t, rules, loaded) or t.lemma_.lower() in rules.wrongdoing | rules.wrongdoers
+        _bad(t, rules, loaded)
+        or t.lemma_.lower() in rules.wrongdoing
+        or t.lemma_.lower() in rules.wrongdoers
         for t in words
     )
 

@@ -64,11 +64,11 @@ def _holder(
 def _lede_subjects(doc: Any, after: int, names: list[Name], rules: ActorRules) -> list[Any]:
     """The subjects "a/an <person noun>" of the article's first sentence after the headline,
     when nothing names the person there ("A federal judge denied bail on Wednesday")."""
-    sentences = [s for s in doc.sents if s.start_char >= after and s.text.strip()]
-    if not sentences:
+    lede = next((s for s in doc.sents if s.start_char >= after and s.text.strip()), None)
+    if lede is None:
         return []
     found = []
-    for chunk in sentences[0].noun_chunks:
+    for chunk in lede.noun_chunks:
         root = chunk.root
         if (
             len(chunk) > 1
