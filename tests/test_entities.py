@@ -341,6 +341,23 @@ def test_an_appositive_with_a_person_among_its_senses_is_a_label() -> None:
     assert "FBI agent" in labels(actor(text, "Peter Strzok"))
 
 
+def test_a_predicate_or_naming_labels_each_of_joined_actors() -> None:
+    text = "Both CNN and Jim Acosta are plaintiffs. John Kelly and Bill Shine are aides."
+    assert "plaintiffs" in labels(actor(text, "Jim Acosta"))
+    assert "aides" in labels(actor(text, "Bill Shine"))
+
+
+def test_a_plural_role_before_a_colon_labels_each_name_listed_after_it() -> None:
+    text = "There are three defendants: Donald Trump himself, John Kelly and Bill Shine."
+    for name in ("Donald Trump", "John Kelly", "Bill Shine"):
+        assert labels(actor(text, name)) == {"three defendants"}
+
+
+def test_a_thing_before_a_colon_is_no_label_of_the_person_after_it() -> None:
+    text = "CNN sued Donald Trump on Tuesday. The list: Tom Hanks."
+    assert labels(actor(text, "Tom Hanks")) == set()
+
+
 def test_a_denied_predicate_description_is_no_label() -> None:
     text = "Amy Alexander spoke on Monday. Alexander is not the only woman to accuse Tom Brix."
     assert labels(actor(text, "Amy Alexander")) == set()

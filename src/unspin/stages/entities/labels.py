@@ -1,7 +1,8 @@
 """The labels an article pins on an actor, each a span of the article's own words:
 
     appositive     Ilse Varga, *a 63-year-old member* ...      / *a former member*, John Doe,
-    copular        the FOH is *a sect*                          (be, become, remain)
+                   / *six defendants*: Donald Trump, John Kelly and Bill Shine
+    copular        the FOH is *a sect*; CNN and Acosta are *plaintiffs*   (be, become, remain)
     premodifier    *Interior Minister* Tomas Rell, *Republican nominee* Donald Trump
     named-as       called its leaders *fanatics*, branded the group *extremist*, described as;
                    a role "as" gives: certified *as the victor*, served *as secretary of state*
@@ -19,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from unspin.nlp import doc_text
+from unspin.nlp import doc_text, first_conjunct
 from unspin.rules.actors import ActorRules
 from unspin.stages.entities.names import LINK
 
@@ -90,6 +91,7 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
         *_after_parentheses(doc, span),
         *_government_of(root, rules),
         *_introduced(root),
+        *_colon_list(span, rules),
     ]
     text = doc_text(doc)
     return [
@@ -114,6 +116,7 @@ def _appositives(root: Any, rules: ActorRules) -> list[Label]:
         and root.head.pos_ in ("NOUN", "PROPN")
         and not root.head.ent_type_
         and not _listed(root)
+        and not _thing_beside_person(root, root.head, rules)  # "The list: Tom Hanks"
         and not (root.head.tag_ == "NNS" and root.tag_ == "NNP")  # "The defendants, Jany
     ):  # Leveille, 35, ...": one of them
         found.append(_phrase(root.head, APPOSITIVE))
@@ -160,6 +163,8 @@ def _comma_appositive(span: Any, rules: ActorRules) -> list[Label]:
 
 
 def _copular(root: Any) -> list[Label]:
+    """ "the FOH is a sect"; for each of joined subjects ("Both CNN and Acosta are plaintiffs")."""
+    root = first_conjunct(root)
     verb = root.head
     if root.dep_ != "nsubj" or not _copula(verb) or _negated(verb):
         return []
@@ -169,7 +174,8 @@ def _copular(root: Any) -> list[Label]:
 
 def _named_as(root: Any, rules: ActorRules) -> list[Label]:
     """ "called X a liar", "branded X (as) extremists", "X was described as a sect",
-    "accused X of being a cocaine user"."""
+    "accused X of being a cocaine user"; for each of joined objects ("called X and Y liars")."""
+    root = first_conjunct(root)
     verb = root.head
     if root.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in rules.naming:
         return []
@@ -223,6 +229,24 @@ def _introduced(root: Any) -> list[Label]:
         return []
     label = _phrase(noun, APPOSITIVE) if noun is not None and noun.pos_ == "NOUN" else None
     return [label] if label is not None else []
+
+
+def _colon_list(span: Any, rules: ActorRules) -> list[Label]:
+    """ "there are six defendants: Donald Trump himself, press secretary Sarah Sanders and Bill
+    Shine": a plural noun for people before a colon labels each name listed after it."""
+    doc = span.doc
+    sentence_start = span.sent.start
+    for i in range(span.start - 1, max(sentence_start, span.start - 30) - 1, -1):
+        token = doc[i]
+        if token.pos_ in ("VERB", "AUX") or token.text in _BREAKS - {":"}:
+            return []
+        if token.text == ":":
+            noun = doc[i - 1] if i > sentence_start else None
+            if noun is None or noun.tag_ != "NNS" or not rules.person_noun(noun.lemma_.lower()):
+                return []
+            found = _phrase(noun, APPOSITIVE)
+            return [found] if found is not None else []
+    return []
 
 
 def _as_objects(verb: Any) -> list[Any]:
