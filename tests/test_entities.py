@@ -90,6 +90,27 @@ def test_alias_cues_after_a_comma(text: str, long: str, alias: str) -> None:
     assert alias in names(actor(text, long))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congressman Hakim Muhammad, aka Keith Ellison, was accused. Ellison denied it.",
+        "Rep. Keith Ellison, aka Hakim Muhammad, was accused. Ellison denied it.",
+    ],
+)
+def test_a_person_goes_by_the_name_the_article_uses_whichever_comes_first(text: str) -> None:
+    ellison = actor(text, "Ellison")
+    assert ellison["name"] == "Keith Ellison"
+    assert {"Hakim Muhammad", "Ellison"} <= names(ellison)
+
+
+def test_an_alias_lends_no_surname_the_article_uses_less() -> None:
+    text = (
+        "Rep. Keith Ellison, aka Hakim Muhammad, spoke. Ellison said the Prophet Muhammad "
+        "taught peace. Ellison left."
+    )
+    assert all(m["text"] != "Muhammad" for m in actor(text, "Keith Ellison")["mentions"])
+
+
 def test_an_acronym_in_parentheses_takes_the_whole_name_it_spells() -> None:
     text = (
         "Children were turned over to New Mexico Children Youth and Families Department (CYFD) "

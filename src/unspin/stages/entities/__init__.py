@@ -13,6 +13,7 @@ says which actors are good or bad.
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from unspin.article import Article, Entity, Span
@@ -100,7 +101,7 @@ class EntitiesStage(Stage):
             for link in alias_links(doc, text, names, rules)
             if not any(inside(n.start, n.end, places) for n in (link.long, link.alias))
         ]
-        names, links = _with_aliases(names, links + handle_links(names, text))
+        names, links = _with_aliases(names, links + handle_links(names, text), text)
         links += acronym_links(names, rules)
         chunks = list(doc.noun_chunks)  # read once: groups, descriptions, introductions
         groups = group_phrases(chunks, rules, names)
@@ -150,19 +151,36 @@ def _labels(names: list[Name], labels: LabelFinder) -> list[Span]:
     return kept
 
 
-def _with_aliases(names: list[Name], links: list[Link]) -> tuple[list[Name], list[Link]]:
+def _with_aliases(names: list[Name], links: list[Link], text: str) -> tuple[list[Name], list[Link]]:
     """Add the names aliases introduce; where one covers names spaCy found (a long form it
     split or mistyped), it replaces them, and an alias spaCy also found is that same name.
-    A link whose name lies inside a longer name is dropped."""
+    A link whose name lies inside a longer name is dropped. Of a person's two names, the one
+    the article goes on to use ("Hakim Muhammad, aka Keith Ellison", then "Ellison") lends
+    its surname; the other is the alias."""
     kept = list(names)
     fixed: list[Link] = []
     for link in links:
         long = _placed(kept, link.long)
         alias = _placed(kept, link.alias)
         if long is not None and alias is not None:
-            alias.how = ALIAS if alias.how == NER else alias.how  # "aka Hakim Muhammad"
+            if long.how == NER and _used_more(alias, long, text):
+                long.how = ALIAS
+            else:
+                alias.how = ALIAS if alias.how == NER else alias.how  # "aka Hakim Muhammad"
             fixed.append(Link(long, alias))
     return kept, fixed
+
+
+def _used_more(name: Name, other: Name, text: str) -> bool:
+    """Whether a person's name's last word recurs in the text more often than the other's."""
+    if name.type != "person" or other.type != "person":
+        return False
+    last, other_last = name.text.split()[-1], other.text.split()[-1]
+    return _occurrences(last, text) > _occurrences(other_last, text)
+
+
+def _occurrences(word: str, text: str) -> int:
+    return len(re.findall(rf"\b{re.escape(word)}\b", text))
 
 
 def _handle_part(name: Name, text: str) -> bool:
@@ -279,7 +297,8 @@ def _actors(clusters: Clusters) -> list[list[Name]]:
 
 
 def _canonical(names: list[Name], kind: str) -> str:
-    """The fullest name: a country's own name, a person's or organisation's longest name."""
+    """The fullest name: a country's own name, a person's or organisation's longest name
+    other than an alias."""
     if kind == "country":
         known = [n.country for n in names if n.country is not None]
         if known:
@@ -288,4 +307,6 @@ def _canonical(names: list[Name], kind: str) -> str:
         return names[0].text.lower()
     proper = [n for n in names if n.how not in _NOT_ALIASES] or names
     spelled = [n for n in proper if n.how != ACRONYM] or proper
+    if kind == "person":  # not "aka Hakim Muhammad"
+        spelled = [n for n in spelled if n.how != ALIAS] or spelled
     return max(spelled, key=lambda n: (len(n.text.split()), len(n.text), -n.start)).text
