@@ -533,3 +533,14 @@ def test_the_graph_export_reads_back_in_networkx() -> None:
     linked = nx.node_link_graph(json.loads(files[".graph.json"]), edges="edges")
     assert sorted(linked.nodes) == sorted(graph.nodes)
     assert linked.number_of_edges() == graph.number_of_edges()
+
+
+def test_an_accusation_in_a_title_case_headline() -> None:
+    text = (
+        "Ana Silva to Sue Tomas Rell Over \u2018Gross Mismanagement\u2019 of Elections\n"
+        "Ana Silva said on Friday that she would take Interior Minister Tomas Rell to court. "
+        "Rell denied it."
+    )
+    assert ("Ana Silva", "Tomas Rell", "Sue", "Gross Mismanagement\u2019 of Elections") in edges(
+        text
+    )

@@ -823,6 +823,17 @@ def test_a_title_case_headline_does_not_run_a_name_into_the_words_after_it() -> 
     assert "Silva" in names(actor(text, "Ana Silva"))
 
 
+def test_a_title_case_headline_is_read_as_the_sentence_it_is() -> None:
+    text = (
+        "Ana Silva to Sue Tomas Rell Over \u2018Gross Mismanagement\u2019 of Elections\n"
+        "Ana Silva said on Friday that she would take Interior Minister Tomas Rell to court "
+        "over the gross mismanagement of the elections. Rell denied it."
+    )
+    found = {e["name"] for e in actors(text)}
+    assert "Sue Tomas Rell" not in found and "Interior" not in found
+    assert len(actor(text, "Tomas Rell")["mentions"]) == 3
+
+
 def test_a_headline_word_the_article_writes_capitalised_stays_a_name() -> None:
     text = (
         "Daily Ledger Sues Jan Novak Over Press Pass\n"

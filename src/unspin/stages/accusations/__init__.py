@@ -1,6 +1,7 @@
 """The accusations stage: who accuses whom of what, on what evidence, and who denies it.
 
-    parse -> frames (accuse/blame/charge/call ... claim that X did wrong, allegations that)
+    parse (a Title Case headline again, written as a sentence: "Stacey Abrams to sue Georgia
+    over ...") -> frames (accuse/blame/charge/call ... claim that X did wrong, allegations that)
     -> actors (entity mentions, pronouns, the speaker of a quotation for "we")
     -> evidence and counter-evidence nearby -> denials linked to the accusation they answer
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from unspin import nlp as nlp_loader
 from unspin.article import Article, Span
 from unspin.options import Options
 from unspin.pipeline import Stage
@@ -19,6 +21,7 @@ from unspin.rules.accusations import AccusationRules, accusation_rules
 from unspin.stages.accusations.actors import ActorIndex
 from unspin.stages.accusations.answers import Denial, answers, denials, evidence
 from unspin.stages.accusations.frames import CLAIMING, CONFIDENCE, Frame, author, frames
+from unspin.stages.casing import title_docs
 
 SOURCE = "rules/accusations"
 
@@ -30,13 +33,14 @@ class AccusationsStage(Stage):
 
     def __init__(self, *, options: Options) -> None:
         self.rules: AccusationRules = accusation_rules()
+        self.spacy_model = options.spacy_model
 
     def __call__(self, article: Article) -> Article:
         doc = article.cache["doc"]
         actors = ActorIndex(article)
         found: list[tuple[Frame, str | None, str]] = []
         seen: set[tuple[int, str | None, str | None]] = set()
-        for frame in frames(doc, self.rules, _loaded(doc, article, self.rules)):
+        for frame in self._frames(doc, article):
             accuser = self._accuser(frame.accuser, actors)
             accused = actors.actor(frame.accused)
             if accused is not None and accused == accuser:
@@ -55,6 +59,20 @@ class AccusationsStage(Stage):
                 "accusations", self._span(doc, frame, accuser, accused, answered.get(k, []))
             )
         return article
+
+    def _frames(self, doc: Any, article: Article) -> list[Frame]:
+        """The frames of the article; those of a Title Case line from a parse of the line
+        written as a sentence (the parse of "Stacey Abrams to Sue Georgia Over ..." has no
+        verb "sue"), which keeps the article's offsets."""
+        titles = title_docs(article, nlp_loader.load(self.spacy_model))
+        found = [
+            f
+            for f in frames(doc, self.rules, _loaded(doc, article, self.rules))
+            if not any(a <= f.cue.idx < b for a, b, _ in titles)
+        ]
+        for _, _, title in titles:
+            found += frames(title, self.rules, _loaded(title, article, self.rules))
+        return found
 
     def _accuser(self, token: Any | None, actors: ActorIndex) -> str | None:
         """The actor the accuser's word stands for; for a document that accuses ("Saucier's
@@ -88,7 +106,7 @@ class AccusationsStage(Stage):
         end = max(max(t.idx + len(t.text) for t in words), frame.allegation[1])
         sentence = cue.sent
         start, end = max(start, sentence.start_char), min(end, sentence.end_char)
-        found = evidence(doc, start, end, self.rules)
+        found = evidence(cue.doc, start, end, self.rules)
         attrs = {
             "accuser": accuser,
             "accused": accused,

@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
+from unspin import nlp as nlp_loader
 from unspin.article import Article, Entity, Span
 from unspin.nlp import doc_text
 from unspin.options import Options
 from unspin.pipeline import Stage
 from unspin.rules.actors import ActorRules, actor_rules
+from unspin.stages.casing import Casing, title_docs
 from unspin.stages.entities.aliases import Link, acronym_links, alias_links, handle_links
-from unspin.stages.entities.casing import Casing
 from unspin.stages.entities.clusters import Clusters, cluster, cluster_type, scan
 from unspin.stages.entities.countries import Gazetteer, gazetteer
 from unspin.stages.entities.datelines import dateline_places
@@ -69,11 +70,13 @@ class EntitiesStage(Stage):
     def __init__(self, *, options: Options) -> None:
         self.rules: ActorRules = actor_rules()
         self.places: Gazetteer = gazetteer()
+        self.spacy_model = options.spacy_model
 
     def __call__(self, article: Article) -> Article:
         doc = article.cache["doc"]
         labels = LabelFinder(doc, self.rules)
-        clusters = self.clusters(doc, article.text, labels)
+        titles = title_docs(article, nlp_loader.load(self.spacy_model))
+        clusters = self.clusters(doc, article.text, labels, titles)
         taken = [(n.start, n.end) for n in clusters.names if n.how not in _DESCRIBING]
         for number, names in enumerate(_actors(clusters), start=1):
             entity = self._entity(f"e{number}", names, labels)
@@ -83,11 +86,26 @@ class EntitiesStage(Stage):
             article.add_entity(entity)
         return article
 
-    def clusters(self, doc: Any, text: str, labels: LabelFinder) -> Clusters:
-        """The article's names and descriptions, grouped by the actor they stand for."""
+    def clusters(
+        self,
+        doc: Any,
+        text: str,
+        labels: LabelFinder,
+        titles: list[tuple[int, int, Any]] = [],  # noqa: B006 (read only)
+    ) -> Clusters:
+        """The article's names and descriptions, grouped by the actor they stand for; the
+        named entities of a Title Case line from its parse written as a sentence (`titles`:
+        "Stacey Abrams to sue Georgia", not the name "Sue Georgia")."""
         rules = self.rules
         casing = Casing(doc, rules.person_nouns)
-        names = ner_names(doc, rules, self.places, casing)
+        spans = [(start, end) for start, end, _ in titles]
+        names = [
+            n
+            for n in ner_names(doc, rules, self.places, casing)
+            if not inside(n.start, n.end, spans)
+        ]
+        for _, _, title in titles:
+            names += ner_names(title, rules, self.places, casing)
         names += acronym_names(doc, rules, self.places, names)
         names += proper_names(doc, rules, names, casing)
         names += owned_names(doc, rules, names)

@@ -18,8 +18,8 @@ from typing import Any
 
 from unspin.nlp import doc_text
 from unspin.rules.actors import ActorRules
+from unspin.stages.casing import title_lines
 from unspin.stages.entities.aliases import Link
-from unspin.stages.entities.casing import title_lines
 from unspin.stages.entities.names import ALIAS, DEMONYM, METONYM, NAME, Name, inside
 from unspin.stages.gender import pronoun_genders
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from unspin.nlp import doc_text
 from unspin.rules.actors import ActorRules
-from unspin.stages.entities.casing import Casing
+from unspin.stages.casing import Casing
 from unspin.stages.entities.countries import Gazetteer
 
 # how a name was found; also the label of the mention span in the report
@@ -77,6 +77,8 @@ def ner_names(doc: Any, rules: ActorRules, places: Gazetteer, casing: Casing) ->
             continue
         if ent.label_ == "ORG" and len(ent) == 1 and _office_of(doc, ent.start, rules):
             continue
+        if ent.label_ == "ORG" and _portfolio_before(doc, ent.end, rules):
+            continue
         name = _typed(doc, tokens, ent.label_, places, rules)
         if name is not None:
             found.append(name)
@@ -90,6 +92,12 @@ def _office_of(doc: Any, start: int, rules: ActorRules) -> bool:
     return (
         start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in rules.portfolios
     )
+
+
+def _portfolio_before(doc: Any, end: int, rules: ActorRules) -> bool:
+    """Whether a name is the field of the title after it ("*Interior* Minister Tomas Rell",
+    "*Treasury* Secretary"): part of someone's title, not an organisation that acts."""
+    return end < len(doc) and doc[end].lower_ in rules.portfolios
 
 
 def _trimmed(ent: Any, rules: ActorRules) -> tuple[Any, Any] | None:
