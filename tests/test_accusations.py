@@ -217,6 +217,14 @@ def edges(text: str) -> list[tuple[str | None, str | None, str, str]]:
             "its press pass.",
             ("Daily Ledger", "Jan Novak", "lawsuit", "the revocation of its press pass"),
         ),
+        (
+            "Tomas Rell on Wednesday called on Ana Silva to apologize for her remarks.",
+            ("Tomas Rell", "Ana Silva", "apologize", "her remarks"),
+        ),
+        (
+            "Ana Silva demanded that Jan Novak apologise over the smear.",
+            ("Ana Silva", "Jan Novak", "apologise", "the smear"),
+        ),
     ],
 )
 def test_each_accusation_shape(text: str, expected: tuple[Any, ...]) -> None:
@@ -544,3 +552,7 @@ def test_an_accusation_in_a_title_case_headline() -> None:
     assert ("Ana Silva", "Tomas Rell", "Sue", "Gross Mismanagement\u2019 of Elections") in edges(
         text
     )
+
+
+def test_an_apology_made_is_no_accusation() -> None:
+    assert edges("Jan Novak apologized to Ana Silva for his remarks.") == []

@@ -33,6 +33,8 @@ class AccusationRules:
     evidence: frozenset[str]
     counter: re.Pattern[str]  # counter-evidence phrases
     loaded_techniques: frozenset[str]  # techniques whose spans count as negative words
+    apologizing: frozenset[str]  # "apologize": asked for, an accusation of what it is for
+    asking: frozenset[str]  # "called on X to apologize", "demanded that X apologize"
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +64,8 @@ def accusation_rules() -> AccusationRules:
             evidence=frozenset(data["evidence"]),
             counter=re.compile(rf"\b(?:{counter})\b", re.IGNORECASE),
             loaded_techniques=frozenset(data["loaded_techniques"]["names"]),
+            apologizing=frozenset(data["apologies"]["verbs"]),
+            asking=frozenset(data["apologies"]["asking"]),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise RulesError(f"accusations.json: missing or malformed entry: {exc}") from exc

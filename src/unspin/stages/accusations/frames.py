@@ -6,6 +6,7 @@
     claiming   X claimed (said, alleged) that Y plotted Z      (Z a wrong: accusations.json)
     allegedly  Y allegedly did Z                               (no accuser)
     nominal    X's allegations that Y did Z / accusations of Z against Y / a suit against Y over Z
+    apology    X called on Y to apologize for Z / X demanded that Y apologize for Z
 
 Each gives the cue token, the accuser and accused head words (a conjunction gives one frame per
 pair) and the allegation's offsets. A negated cue ("did not accuse") gives nothing.
@@ -69,6 +70,8 @@ def frames(
             yield from (
                 f for f in _nominal(token, rules) if _wrong_said(f, rules, loaded)
             )  # "a contention by prosecutors that children were trained to ..."
+        if token.pos_ == "VERB" and lemma in rules.apologizing:
+            yield from _apology_asked(token, rules)
         if token.lower_ == "allegedly" and token.head.pos_ == "VERB":
             yield from _allegedly(token)
         if token.lower_ in _ALLEGED and token.dep_ == "amod" and token.head.pos_ == "NOUN":
@@ -168,6 +171,27 @@ def _owners(target: Any) -> list[Any]:
 def _before(token: Any) -> int:
     """The end of the text before `token`, without the space."""
     return len(doc_text(token.doc)[: token.idx].rstrip())
+
+
+def _apology_asked(verb: Any, rules: AccusationRules) -> Iterator[Frame]:
+    """ "X called on Y to apologize for Z", "X urged Y to apologise for Z", "X demanded that Y
+    apologize for Z": X accuses Y of Z (not "Y apologized for Z": an apology made)."""
+    asking = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp") or asking.lemma_.lower() not in rules.asking:
+        return
+    if _negated(asking):
+        return
+    allegation = _prep_object(verb, ("for", "over"))
+    if allegation is None:
+        return
+    if verb.dep_ == "xcomp":
+        controller = _controller(asking)
+        asked = _conjoined(controller) if controller is not None else []
+    else:
+        asked = [a for c in verb.children if c.dep_ == "nsubj" for a in _conjoined(c)]
+    for accused in asked:
+        for accuser in _subjects(asking) or [None]:
+            yield Frame(verb, accuser, accused, allegation, VERBAL)
 
 
 def _claiming(verb: Any, rules: AccusationRules, loaded: frozenset[int]) -> Iterator[Frame]:
