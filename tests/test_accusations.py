@@ -340,11 +340,17 @@ def test_a_claim_whose_verb_reaches_a_noun_naming_a_wrong_accuses() -> None:
     ]
 
 
+def test_a_claim_of_taking_drugs_accuses() -> None:
+    text = "Howard Dean suggested that Donald Trump uses cocaine."
+    assert edges(text) == [("Howard Dean", "Donald Trump", "suggested", "uses cocaine")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Ana Silva said Jan Novak complied with police orders and left the area.",
         "Ana Silva said Jan Novak had a plan to rebuild the port.",
+        "Ana Silva said Jan Novak fought drugs in the city for years.",
         "Ana Silva said Jan Novak found documents that described an attack.",
         "Ana Silva said Jan Novak condemned the attack.",
         "Ana Silva said Jan Novak survived the attack and fought corruption for years.",
