@@ -218,6 +218,11 @@ def edges(text: str) -> list[tuple[str | None, str | None, str, str]]:
             ("Daily Ledger", "Jan Novak", "lawsuit", "the revocation of its press pass"),
         ),
         (
+            "The Daily Ledger sued Jan Novak and top Interior Ministry aides for barring its "
+            "reporter.",
+            ("Daily Ledger", "top Interior Ministry aides", "sued", "barring its reporter"),
+        ),
+        (
             "Tomas Rell on Wednesday called on Ana Silva to apologize for her remarks.",
             ("Tomas Rell", "Ana Silva", "apologize", "her remarks"),
         ),

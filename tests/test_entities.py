@@ -316,7 +316,7 @@ def test_a_description_is_not_a_group_whose_name_only_holds_its_word_as_a_modifi
         "reports, and the church officials refused to comment. The church later apologized."
     )
     assert "church" in labels(actor(text, "Irish Catholic Church"))
-    assert "church" not in labels(actor(text, "church officials"))
+    assert "church" not in labels(actor(text, "Church officials"))
 
 
 def test_a_role_before_a_name_lets_the_role_refer_back() -> None:
@@ -584,6 +584,15 @@ def test_plurals_of_organisations_are_groups_named_without_quantifiers() -> None
     )
     assert actor(text, "news outlets")["type"] == "group"
     assert actor(text, "civil rights groups")["type"] == "group"
+
+
+def test_a_group_named_by_whom_its_people_serve_is_a_group() -> None:
+    text = (
+        "Jan Novak was scapegoated by Valdoria Interior Ministry officials. Radical Islamic "
+        "terrorists were blamed."
+    )
+    assert actor(text, "Valdoria Interior Ministry officials")["type"] == "group"
+    assert actor(text, "radical Islamic terrorists")["type"] == "group"
 
 
 def test_a_phrase_with_the_same_count_points_back_at_a_group() -> None:

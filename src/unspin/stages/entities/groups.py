@@ -75,10 +75,14 @@ def group_phrases(chunks: list[Any], rules: ActorRules, names: list[Name]) -> li
         people = speaks_of_people(root, rules) or phrase in rules.people or counted
         if not (people or speaks_of_bodies(root, rules)):
             continue  # "five Islamists", "5 Muslims": people, however spaCy tags them
-        if _names_other(chunk, names) or (any(t.ent_type_ for t in words) and not counted):
-            continue
+        named = _names_other(chunk, names) or (any(t.ent_type_ for t in words) and not counted)
+        if named and not (people and root.ent_type_ == ""):
+            continue  # but "top White House aides", "Obama administration officials"
         start, end = words[0].idx, root.idx + len(root.text)
-        name = Name(start, end, doc_text(chunk.doc)[start:end], "group", GROUP)
+        text = doc_text(chunk.doc)[start:end]
+        if words[0].is_sent_start and not words[0].ent_type_:
+            text = text[:1].lower() + text[1:]  # "Radical Islamic terrorists are ..."
+        name = Name(start, end, text, "group", GROUP)
         before = [t.lower_ for t in chunk if t.i < words[0].i]
         definite = bool(before) and before[0] in _DEFINITE
         part = any(w in _PART for w in before) or words[0].lower_ in _PART
