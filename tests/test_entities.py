@@ -843,6 +843,15 @@ def test_a_title_case_headline_is_read_as_the_sentence_it_is() -> None:
     assert len(actor(text, "Tomas Rell")["mentions"]) == 3
 
 
+def test_a_label_in_a_title_case_headline_is_read_as_in_a_sentence() -> None:
+    text = (
+        "Tomas Rell Calls Ana Silva a Liar Over Police Shooting Comments\n"
+        "Interior Minister Tomas Rell on Wednesday criticised Ana Silva for her comments on "
+        "the police shooting. Silva said she stood by her comments."
+    )
+    assert "Liar" in labels(actor(text, "Ana Silva"))
+
+
 def test_a_headline_word_the_article_writes_capitalised_stays_a_name() -> None:
     text = (
         "Daily Ledger Sues Jan Novak Over Press Pass\n"

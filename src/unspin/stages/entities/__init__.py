@@ -74,8 +74,8 @@ class EntitiesStage(Stage):
 
     def __call__(self, article: Article) -> Article:
         doc = article.cache["doc"]
-        labels = LabelFinder(doc, self.rules)
         titles = title_docs(article, nlp_loader.load(self.spacy_model))
+        labels = LabelFinder(doc, self.rules, titles)
         clusters = self.clusters(doc, article.text, labels, titles)
         taken = [(n.start, n.end) for n in clusters.names if n.how not in _DESCRIBING]
         for number, names in enumerate(_actors(clusters), start=1):

@@ -17,6 +17,7 @@ figure ("voters (67 percent)") or a description denied with "no" ("is no fan of"
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,16 +57,21 @@ class Label:
 
 class LabelFinder:
     """`labels_of` for one parsed article, each mention worked out once (descriptions ask
-    for a person's roles before the labels are gathered)."""
+    for a person's roles before the labels are gathered); a mention in a Title Case line is
+    read in that line's parse as a sentence (`titles`: "Chris Christie calls Hillary Clinton
+    'a disgrace'")."""
 
-    def __init__(self, doc: Any, rules: ActorRules) -> None:
-        self.doc, self.rules = doc, rules
+    def __init__(
+        self, doc: Any, rules: ActorRules, titles: Sequence[tuple[int, int, Any]] = ()
+    ) -> None:
+        self.doc, self.rules, self.titles = doc, rules, titles
         self.found: dict[tuple[int, int], list[Label]] = {}
 
     def __call__(self, start: int, end: int) -> list[Label]:
         key = (start, end)
         if key not in self.found:
-            self.found[key] = labels_of(self.doc, start, end, self.rules)
+            doc = next((t for a, b, t in self.titles if a <= start and end <= b), self.doc)
+            self.found[key] = labels_of(doc, start, end, self.rules)
         return self.found[key]
 
 
