@@ -567,3 +567,7 @@ def test_an_accusation_in_a_title_case_headline() -> None:
 
 def test_an_apology_made_is_no_accusation() -> None:
     assert edges("Jan Novak apologized to Ana Silva for his remarks.") == []
+
+
+def test_calling_oneself_something_is_no_accusation() -> None:
+    assert edges("On the campaign trail, Jan Novak describes himself as a ruthless fighter.") == []

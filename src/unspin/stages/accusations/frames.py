@@ -32,6 +32,7 @@ CONFIDENCE = {VERBAL: 0.9, PASSIVE: 0.85, NOMINAL: 0.75, CLAIMING: 0.6, ALLEGEDL
 _RELATIVE = frozenset({"who", "that", "which"})
 _ALLEGED = frozenset({"alleged", "accused", "suspected", "purported"})  # "the accused killer"
 _NEGATIONS = frozenset({"nothing", "never", "nobody", "none"})
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
 _PREDICATES = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
 
 
@@ -102,6 +103,8 @@ def _verbal(
                 yield Frame(verb, accuser, accused, allegation, PASSIVE)
         return
     for accused in (a for c in verb.children if c.dep_ == "dobj" for a in _conjoined(c)):
+        if accused.lower_ in _REFLEXIVE:
+            continue  # "Cruz describes himself as ...": said of oneself
         for accuser in _subjects(verb) or [None]:
             yield Frame(verb, accuser, accused, allegation, VERBAL)
 
