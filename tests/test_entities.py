@@ -852,6 +852,16 @@ def test_a_label_in_a_title_case_headline_is_read_as_in_a_sentence() -> None:
     assert "Liar" in labels(actor(text, "Ana Silva"))
 
 
+def test_the_country_is_no_place_within_one_and_the_state_of_is_no_label() -> None:
+    text = (
+        "Ana Silva spoke in Vermont on Friday. She said the country had spent years on it. "
+        "She will sue the state of Georgia, and the sanctuary state of California too."
+    )
+    assert all(e["name"] != "Vermont" or not e["labels"] for e in actors(text))
+    assert "state" not in labels(actor(text, "Georgia"))
+    assert "sanctuary state" in labels(actor(text, "California"))
+
+
 def test_a_headline_word_the_article_writes_capitalised_stays_a_name() -> None:
     text = (
         "Daily Ledger Sues Jan Novak Over Press Pass\n"

@@ -280,10 +280,19 @@ def _antecedent(
         commanders = description.commanders  # "Jan Novak said the mogul ...": not Novak
         near = [(n, c) for n, c in near if not any(n.overlaps(a, b) for a, b in commanders)]
     for kind in _FITS[description.refers]:
-        fitting = [c for n, c in near if n.type == kind]
+        fitting = [c for n, c in near if n.type == kind and _may_be(n, description.head)]
         if fitting:
             return _salient(fitting)
     return None
+
+
+def _may_be(name: Name, head: str) -> bool:
+    """Whether a name may be what a description's head calls it: "the country" and "the
+    nation" are a country the gazetteer knows, not a place within one ("Vermont")."""
+    return head not in _NATIONS or name.country is not None
+
+
+_NATIONS = frozenset({"country", "nation"})
 
 
 def _refers_back(description: Description) -> bool:

@@ -45,6 +45,7 @@ _QUANTIFIERS = frozenset({"many", "few", "other", "several", "some", "most", "mo
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})  # "Abrams' campaign chair": not the owner
 # a link, handle, hashtag or line break: page furniture the parser ran into a phrase
 _MARKUP = re.compile(rf"{LINK.pattern}|[@#\n]")
+_PLAIN_STATES = frozenset({"state", "country", "nation"})  # what any state is
 _SKIP_LEFT = frozenset({"det", "poss", "case", "punct", "predet", "cc", "prep"})
 
 
@@ -270,6 +271,8 @@ def _government_of(root: Any, rules: ActorRules) -> list[Label]:
     if rules.descriptions.get(noun.lower_) != "country":
         return []
     found = _phrase(noun, DESCRIBED)
+    if found is not None and found.start == noun.idx and noun.lower_ in _PLAIN_STATES:
+        return []  # "the state of Georgia" names it; "the sanctuary state of California" pins
     return [found] if found is not None else []
 
 
