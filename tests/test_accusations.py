@@ -571,3 +571,13 @@ def test_an_apology_made_is_no_accusation() -> None:
 
 def test_calling_oneself_something_is_no_accusation() -> None:
     assert edges("On the campaign trail, Jan Novak describes himself as a ruthless fighter.") == []
+
+
+def test_a_pronoun_for_the_thing_denied_is_no_accused() -> None:
+    text = (
+        "Reporters asked the Renewal Front about it. The Renewal Front denied the allegations, "
+        "calling them baseless lies. Police arrested the suspects, calling them terrorists."
+    )
+    found = edges(text)
+    assert all(cue != "calling" or accused == "suspects" for _, accused, cue, _ in found)
+    assert ("police", "suspects", "calling", "terrorists") in found

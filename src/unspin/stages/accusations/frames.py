@@ -20,6 +20,7 @@ from typing import Any
 
 from unspin.nlp import appositive_name, doc_text, first_conjunct
 from unspin.rules.accusations import AccusationRules
+from unspin.rules.actors import actor_rules
 
 VERBAL, PASSIVE, CLAIMING, ALLEGEDLY, NOMINAL = (
     "verbal",
@@ -103,10 +104,25 @@ def _verbal(
                 yield Frame(verb, accuser, accused, allegation, PASSIVE)
         return
     for accused in (a for c in verb.children if c.dep_ == "dobj" for a in _conjoined(c)):
-        if accused.lower_ in _REFLEXIVE:
+        if accused.lower_ in _REFLEXIVE or _thing_referred(accused, verb):
             continue  # "Cruz describes himself as ...": said of oneself
         for accuser in _subjects(verb) or [None]:
             yield Frame(verb, accuser, accused, allegation, VERBAL)
+
+
+def _thing_referred(pronoun: Any, verb: Any) -> bool:
+    """ "denied the allegations, calling them baseless lies": a pronoun object of a participle
+    that points back at the thing the verb it hangs on acts on, not at an actor."""
+    if pronoun.lower_ not in ("them", "it") or verb.dep_ not in ("advcl", "xcomp", "conj"):
+        return False
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < pronoun.i]
+    actors = actor_rules()
+    return any(
+        o.pos_ == "NOUN"
+        and not actors.may_be_person(o.lemma_.lower())
+        and o.lemma_.lower() not in actors.descriptions
+        for o in objects
+    )
 
 
 def _described(verb: Any) -> list[Any]:
