@@ -107,7 +107,7 @@ def test_markdown_summary_lists_every_filled_group() -> None:
     ):
         assert heading in md
     assert "**Ilse Varga** (direct, assert, named person)" in md
-    assert "Fellowship of the Open Hand** (organization, 1 mentions) — also: FOH" in md
+    assert "Fellowship of the Open Hand** (organization, 1 mention) — also: FOH" in md
     assert "<script>" not in md
 
 

@@ -93,8 +93,9 @@ def _entity(entity: dict[str, Any]) -> str:
     labels = label_summary(entity, _md)
     also = f" — also: {aliases}" if aliases else ""
     labelled = f" — labelled: {labels}" if labels else ""
-    mentions = len(entity["mentions"])
-    return f"**{_md(entity['name'])}** ({entity['type']}, {mentions} mentions){also}{labelled}"
+    count = len(entity["mentions"])
+    mentions = f"{count} mention" + ("" if count == 1 else "s")
+    return f"**{_md(entity['name'])}** ({entity['type']}, {mentions}){also}{labelled}"
 
 
 def _accusation(accusation: dict[str, Any], names: dict[str, str]) -> str:
