@@ -18,7 +18,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
+
+from spacy.tokens import Doc
 
 from unspin.article import Article
 from unspin.nlp import doc_text
@@ -106,23 +109,73 @@ def sentence_cased(doc: Any, casing: Casing) -> list[tuple[int, str]]:
         for k, token in enumerate(alpha):
             after = alpha[k + 1] if k + 1 < len(alpha) else None
             written = _as_in_sentence(token, casing, k == 0, after)
-            at = token.idx - start
-            chars[at : at + len(token.text)] = written
+            if len(written) == len(token.text):  # not "İ", whose lower case is longer
+                at = token.idx - start
+                chars[at : at + len(token.text)] = written
         found.append((start, "".join(chars)))
     return found
 
 
-def title_docs(article: Article, nlp: Any) -> list[tuple[int, int, Any]]:
-    """The article's Title Case lines, each parsed again as `sentence_cased` writes it, as
-    (start, end, parse); the parse's offsets are the article's. Worked out once per article,
-    for whichever stage asks first."""
-    found: list[tuple[int, int, Any]] | None = article.cache.get(TITLES)
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A Title Case line and its second parse: the article's text before the line (the first
+    parse's tokens) joined to the line parsed as a sentence, so that offsets are the
+    article's."""
+
+    start: int
+    end: int
+    doc: Any
+
+    def tokens(self) -> Any:
+        """The line's tokens in the second parse."""
+        return self.doc.char_span(self.start, self.end, alignment_mode="expand") or []
+
+
+class Titles:
+    """The casing votes of a parsed article and its Title Case lines parsed again."""
+
+    def __init__(self, doc: Any, nlp: Any, person_nouns: frozenset[str]) -> None:
+        self.casing = Casing(doc, person_nouns)
+        lines = [
+            Title(start, start + len(line), _reparsed(doc, start, line, nlp))
+            for start, line in sentence_cased(doc, self.casing)
+        ]
+        self.lines = [t for t in lines if t.doc is not None]
+
+    def at(self, start: int, end: int | None = None) -> Title | None:
+        """The Title Case line (parsed again) that holds [start, end), if one does."""
+        end = start + 1 if end is None else end
+        return next((t for t in self.lines if t.start <= start and end <= t.end), None)
+
+    def doc_for(self, start: int, end: int, doc: Any) -> Any:
+        """The parse to read [start, end) in: its line's second parse, else `doc`."""
+        line = self.at(start, end)
+        return line.doc if line is not None else doc
+
+
+def title_docs(article: Article, nlp: Any) -> Titles:
+    """The article's `Titles`, worked out once per article, for whichever stage (entities,
+    accusations) asks first; kept in `article.cache[TITLES]` beside the parse."""
+    found: Titles | None = article.cache.get(TITLES)
     if found is None:
-        doc = article.cache["doc"]
-        lines = sentence_cased(doc, Casing(doc, actor_rules().person_nouns))
-        found = [(start, start + len(line), nlp(" " * start + line)) for start, line in lines]
+        found = Titles(article.cache["doc"], nlp, actor_rules().person_nouns)
         article.cache[TITLES] = found
     return found
+
+
+def _reparsed(doc: Any, start: int, line: str, nlp: Any) -> Any | None:
+    """The text up to the end of the line at `start`, the line parsed anew as `line`; None
+    where the first parse has no token boundary at the line's start."""
+    parsed = nlp(line)
+    parsed.user_data.clear()
+    if start == 0:
+        return parsed
+    before = doc.char_span(0, start)
+    if before is None:
+        return None
+    joined = Doc.from_docs([before.as_doc(), parsed], ensure_whitespace=False)
+    joined.user_data.clear()
+    return joined if len(joined.text) == start + len(line) else None
 
 
 def _as_in_sentence(token: Any, casing: Casing, first: bool, after: Any | None) -> str:

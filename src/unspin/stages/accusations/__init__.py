@@ -47,7 +47,7 @@ class AccusationsStage(Stage):
                 accused = actors.other(frame.accused, accuser)
             if accused is None and frame.shape == CLAIMING:
                 accused = actors.owner(frame.accused)  # "said the defendants' home served as"
-            key = (frame.cue.i, accuser, accused)
+            key = (frame.cue.idx, accuser, accused)
             if accused is None or accused == accuser or key in seen:
                 continue
             seen.add(key)
@@ -68,10 +68,11 @@ class AccusationsStage(Stage):
         found = [
             f
             for f in frames(doc, self.rules, _loaded(doc, article, self.rules))
-            if not any(a <= f.cue.idx < b for a, b, _ in titles)
+            if titles.at(f.cue.idx) is None
         ]
-        for _, _, title in titles:
-            found += frames(title, self.rules, _loaded(title, article, self.rules))
+        for line in titles.lines:
+            loaded = _loaded(line.doc, article, self.rules)
+            found += frames(line.tokens(), self.rules, loaded)
         return found
 
     def _accuser(self, token: Any | None, actors: ActorIndex) -> str | None:

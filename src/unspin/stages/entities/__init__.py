@@ -22,7 +22,7 @@ from unspin.nlp import doc_text
 from unspin.options import Options
 from unspin.pipeline import Stage
 from unspin.rules.actors import ActorRules, actor_rules
-from unspin.stages.casing import Casing, title_docs
+from unspin.stages.casing import Titles, title_docs
 from unspin.stages.entities.aliases import Link, acronym_links, alias_links, handle_links
 from unspin.stages.entities.clusters import Clusters, cluster, cluster_type, scan
 from unspin.stages.entities.countries import Gazetteer, gazetteer
@@ -86,26 +86,11 @@ class EntitiesStage(Stage):
             article.add_entity(entity)
         return article
 
-    def clusters(
-        self,
-        doc: Any,
-        text: str,
-        labels: LabelFinder,
-        titles: list[tuple[int, int, Any]] = [],  # noqa: B006 (read only)
-    ) -> Clusters:
-        """The article's names and descriptions, grouped by the actor they stand for; the
-        named entities of a Title Case line from its parse written as a sentence (`titles`:
-        "Stacey Abrams to sue Georgia", not the name "Sue Georgia")."""
+    def clusters(self, doc: Any, text: str, labels: LabelFinder, titles: Titles) -> Clusters:
+        """The article's names and descriptions, grouped by the actor they stand for."""
         rules = self.rules
-        casing = Casing(doc, rules.person_nouns)
-        spans = [(start, end) for start, end, _ in titles]
-        names = [
-            n
-            for n in ner_names(doc, rules, self.places, casing)
-            if not inside(n.start, n.end, spans)
-        ]
-        for _, _, title in titles:
-            names += ner_names(title, rules, self.places, casing)
+        casing = titles.casing
+        names = self._named(doc, text, titles)
         names += acronym_names(doc, rules, self.places, names)
         names += proper_names(doc, rules, names, casing)
         names += owned_names(doc, rules, names)
@@ -132,6 +117,23 @@ class EntitiesStage(Stage):
         refer_groups(groups, clusters)
         _describe(chunks, clusters, rules, labels)
         return clusters
+
+    def _named(self, doc: Any, text: str, titles: Titles) -> list[Name]:
+        """spaCy's named entities that can be actors; those of a Title Case line from its
+        parse written as a sentence ("Stacey Abrams to sue Georgia", not "Sue Georgia"), in
+        the article's own spelling."""
+        casing = titles.casing
+        names = [
+            n
+            for n in ner_names(doc, self.rules, self.places, casing)
+            if titles.at(n.start, n.end) is None
+        ]
+        for line in titles.lines:
+            for name in ner_names(line.doc, self.rules, self.places, casing):
+                if line.start <= name.start and name.end <= line.end:
+                    name.text = text[name.start : name.end]
+                    names.append(name)
+        return names
 
     def _entity(self, id_: str, names: list[Name], labels: LabelFinder) -> Entity:
         kind = cluster_type([n for n in names if n.how not in _NOT_NAMES])

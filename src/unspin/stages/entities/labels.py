@@ -17,12 +17,12 @@ figure ("voters (67 percent)") or a description denied with "no" ("is no fan of"
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from unspin.nlp import doc_text, first_conjunct
 from unspin.rules.actors import ActorRules
+from unspin.stages.casing import Titles
 from unspin.stages.entities.names import LINK
 
 APPOSITIVE, COPULAR, PREMODIFIER, NAMED_AS, DESCRIBED = (
@@ -62,16 +62,14 @@ class LabelFinder:
     read in that line's parse as a sentence (`titles`: "Chris Christie calls Hillary Clinton
     'a disgrace'")."""
 
-    def __init__(
-        self, doc: Any, rules: ActorRules, titles: Sequence[tuple[int, int, Any]] = ()
-    ) -> None:
+    def __init__(self, doc: Any, rules: ActorRules, titles: Titles | None = None) -> None:
         self.doc, self.rules, self.titles = doc, rules, titles
         self.found: dict[tuple[int, int], list[Label]] = {}
 
     def __call__(self, start: int, end: int) -> list[Label]:
         key = (start, end)
         if key not in self.found:
-            doc = next((t for a, b, t in self.titles if a <= start and end <= b), self.doc)
+            doc = self.titles.doc_for(start, end, self.doc) if self.titles else self.doc
             self.found[key] = labels_of(doc, start, end, self.rules)
         return self.found[key]
 
