@@ -862,6 +862,22 @@ def test_the_country_is_no_place_within_one_and_the_state_of_is_no_label() -> No
     assert "sanctuary state" in labels(actor(text, "California"))
 
 
+def test_an_organisation_before_a_title_is_still_an_organisation() -> None:
+    text = "The European Commission secretary general said on Monday that talks would resume."
+    assert actor(text, "European Commission")["type"] == "organization"
+
+
+def test_a_group_is_named_as_written_without_a_sentence_s_capital() -> None:
+    text = "Donald Trump spoke. Trump supporters rallied. Local officials said it was calm."
+    found = {e["name"] for e in actors(text)}
+    assert {"Trump supporters", "local officials"} <= found
+
+
+def test_a_possessor_s_people_are_no_group_of_their_own() -> None:
+    text = "Ana Silva spoke on Monday. Later, Jan Novak's lawyers appealed the ruling."
+    assert all(e["type"] != "group" for e in actors(text))
+
+
 def test_a_headline_word_the_article_writes_capitalised_stays_a_name() -> None:
     text = (
         "Daily Ledger Sues Jan Novak Over Press Pass\n"

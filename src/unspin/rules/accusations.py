@@ -34,7 +34,8 @@ class AccusationRules:
     counter: re.Pattern[str]  # counter-evidence phrases
     loaded_techniques: frozenset[str]  # techniques whose spans count as negative words
     apologizing: frozenset[str]  # "apologize": asked for, an accusation of what it is for
-    asking: frozenset[str]  # "called on X to apologize", "demanded that X apologize"
+    asking: frozenset[str]  # "called on X to apologize", "urged X to apologise"
+    demanding: frozenset[str]  # "demanded that X apologize"
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +67,7 @@ def accusation_rules() -> AccusationRules:
             loaded_techniques=frozenset(data["loaded_techniques"]["names"]),
             apologizing=frozenset(data["apologies"]["verbs"]),
             asking=frozenset(data["apologies"]["asking"]),
+            demanding=frozenset(data["apologies"]["demanding"]),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise RulesError(f"accusations.json: missing or malformed entry: {exc}") from exc

@@ -33,6 +33,7 @@ CONFIDENCE = {VERBAL: 0.9, PASSIVE: 0.85, NOMINAL: 0.75, CLAIMING: 0.6, ALLEGEDL
 _RELATIVE = frozenset({"who", "that", "which"})
 _ALLEGED = frozenset({"alleged", "accused", "suspected", "purported"})  # "the accused killer"
 _NEGATIONS = frozenset({"nothing", "never", "nobody", "none"})
+_OFFERING = frozenset({"will", "would", "'ll", "shall"})  # "he would apologize": his own
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
 _PREDICATES = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
 
@@ -198,7 +199,9 @@ def _apology_asked(verb: Any, rules: AccusationRules) -> Iterator[Frame]:
     asking = verb.head
     if verb.dep_ not in ("xcomp", "ccomp") or asking.lemma_.lower() not in rules.asking:
         return
-    if _negated(asking):
+    if verb.dep_ == "ccomp" and asking.lemma_.lower() not in rules.demanding:
+        return  # "told reporters he would apologize": an apology offered, not asked for
+    if _negated(asking) or _negated(verb) or any(c.lower_ in _OFFERING for c in verb.children):
         return
     allegation = _prep_object(verb, ("for", "over"))
     if allegation is None:

@@ -323,7 +323,7 @@ def _canonical(names: list[Name], kind: str) -> str:
         known = [n.country for n in names if n.country is not None]
         if known:
             return known[0]
-    if kind == "group":  # as written, but a sentence's capital: "top White House aides"
+    if kind == "group":  # as written (but a sentence's capital): "top White House aides"
         return names[0].text
     proper = [n for n in names if n.how not in _NOT_ALIASES] or names
     spelled = [n for n in proper if n.how != ACRONYM] or proper

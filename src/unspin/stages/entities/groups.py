@@ -54,6 +54,7 @@ def group_phrases(chunks: list[Any], rules: ActorRules, names: list[Name]) -> li
     """Plural noun phrases for groups of people that act or are acted on ("former members",
     "critics"), named without determiners, numbers or what follows the head noun."""
     found: list[GroupPhrase] = []
+    capitalised = _capitalised(chunks[0].doc) if chunks else frozenset()
     for chunk in chunks:
         root = chunk.root
         if root.tag_ not in ("NNS", "NNPS") or _role(root) not in _ACTING:
@@ -76,18 +77,29 @@ def group_phrases(chunks: list[Any], rules: ActorRules, names: list[Name]) -> li
         if not (people or speaks_of_bodies(root, rules)):
             continue  # "five Islamists", "5 Muslims": people, however spaCy tags them
         named = _names_other(chunk, names) or (any(t.ent_type_ for t in words) and not counted)
-        if named and not (people and root.ent_type_ == ""):
-            continue  # but "top White House aides", "Obama administration officials"
+        owned = any(t.dep_ == "poss" for t in chunk)  # "Jan Novak's lawyers": Novak's, not
+        if named and (owned or not people or root.ent_type_):  # a group ("top White House
+            continue  # aides", "Obama administration officials" are)
         start, end = words[0].idx, root.idx + len(root.text)
         text = doc_text(chunk.doc)[start:end]
-        if words[0].is_sent_start and not words[0].ent_type_:
-            text = text[:1].lower() + text[1:]  # "Radical Islamic terrorists are ..."
+        if words[0].is_sent_start and _common(words[0], capitalised):
+            text = text[:1].lower() + text[1:]  # "Local prosecutors said ...": no name
         name = Name(start, end, text, "group", GROUP)
         before = [t.lower_ for t in chunk if t.i < words[0].i]
         definite = bool(before) and before[0] in _DEFINITE
         part = any(w in _PART for w in before) or words[0].lower_ in _PART
         found.append(GroupPhrase(name, count, definite, part))
     return found
+
+
+def _capitalised(doc: Any) -> frozenset[str]:
+    """The words a text capitalises inside its sentences (names: "Trump", "White")."""
+    return frozenset(t.lower_ for t in doc if not t.is_sent_start and t.text[:1].isupper())
+
+
+def _common(word: Any, capitalised: frozenset[str]) -> bool:
+    """Whether a capitalised word that starts a sentence is a common word, not a name."""
+    return bool(word.pos_ != "PROPN" and not word.ent_type_ and word.lower_ not in capitalised)
 
 
 def _role(token: Any) -> str:

@@ -77,7 +77,7 @@ def ner_names(doc: Any, rules: ActorRules, places: Gazetteer, casing: Casing) ->
             continue
         if ent.label_ == "ORG" and len(ent) == 1 and _office_of(doc, ent.start, rules):
             continue
-        if ent.label_ == "ORG" and _portfolio_before(doc, ent.end, rules):
+        if ent.label_ == "ORG" and len(ent) == 1 and _portfolio_before(doc, ent.end, rules):
             continue
         name = _typed(doc, tokens, ent.label_, places, rules)
         if name is not None:
