@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from unspin.rules.accusations import AccusationRules
-from unspin.stages.accusations.frames import _subjects
+from unspin.stages.accusations.phrases import subjects_of
 
 EVIDENCE, COUNTER = "evidence", "counter-evidence"
 _LOOK_AHEAD = 2  # sentences after the accusation's own that may hold its evidence
@@ -30,7 +30,7 @@ def denials(doc: Any, rules: AccusationRules) -> Iterator[Denial]:
             continue
         objects = [c for c in token.children if c.dep_ == "dobj"]
         target = (objects or [c for c in token.children if c.dep_ == "ccomp"] or [None])[0]
-        for denier in _subjects(token):
+        for denier in subjects_of(token):
             yield Denial(token, denier, target)
 
 

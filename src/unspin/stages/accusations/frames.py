@@ -21,6 +21,20 @@ from typing import Any
 from unspin.nlp import appositive_name, doc_text, first_conjunct
 from unspin.rules.accusations import AccusationRules
 from unspin.rules.actors import actor_rules
+from unspin.stages.accusations.phrases import (
+    RELATIVE,
+    after,
+    before,
+    conjoined,
+    controller_of,
+    modifiers,
+    negated,
+    phrase,
+    pobj,
+    predicate,
+    prep_object,
+    subjects_of,
+)
 
 VERBAL, PASSIVE, CLAIMING, ALLEGEDLY, NOMINAL = (
     "verbal",
@@ -30,12 +44,9 @@ VERBAL, PASSIVE, CLAIMING, ALLEGEDLY, NOMINAL = (
     "nominal",
 )
 CONFIDENCE = {VERBAL: 0.9, PASSIVE: 0.85, NOMINAL: 0.75, CLAIMING: 0.6, ALLEGEDLY: 0.6}
-_RELATIVE = frozenset({"who", "that", "which"})
 _ALLEGED = frozenset({"alleged", "accused", "suspected", "purported"})  # "the accused killer"
-_NEGATIONS = frozenset({"nothing", "never", "nobody", "none"})
 _OFFERING = frozenset({"will", "would", "'ll", "shall"})  # "he would apologize": his own
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
-_PREDICATES = frozenset({"oprd", "xcomp", "attr", "ccomp", "acomp"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +66,7 @@ def frames(
     tiger"), which count as negative as VADER's lexicon does."""
     for token in doc:
         lemma = token.lemma_.lower()
-        if _negated(token):
+        if negated(token):
             continue
         if token.pos_ == "VERB" and lemma in rules.verbs:
             yield from _verbal(token, rules.verbs[lemma], rules.claiming)
@@ -87,9 +98,9 @@ def _verbal(
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"] or _described(verb)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     allegation = (
-        _prep_object(verb, preps)
-        or next((p for o in objects if (p := _prep_object(o, preps)) is not None), None)
-        or _predicate(verb)
+        prep_object(verb, preps)
+        or next((p for o in objects if (p := prep_object(o, preps)) is not None), None)
+        or predicate(verb)
         or _said_with(verb, saying)
     )
     if verb.lemma_.lower() == "blame" and _blamed_ons(verb):
@@ -98,16 +109,16 @@ def _verbal(
     if allegation is None:
         return
     if passive:
-        agents = [_pobj(c) for c in verb.children if c.dep_ == "agent"]
-        accusers = [a for agent in agents if agent is not None for a in _conjoined(agent)]
-        for accused in (a for p in passive for a in _conjoined(_referent(p, verb))):
+        agents = [pobj(c) for c in verb.children if c.dep_ == "agent"]
+        accusers = [a for agent in agents if agent is not None for a in conjoined(agent)]
+        for accused in (a for p in passive for a in conjoined(_referent(p, verb))):
             for accuser in accusers or [None]:
                 yield Frame(verb, accuser, accused, allegation, PASSIVE)
         return
-    for accused in (a for c in verb.children if c.dep_ == "dobj" for a in _conjoined(c)):
+    for accused in (a for c in verb.children if c.dep_ == "dobj" for a in conjoined(c)):
         if accused.lower_ in _REFLEXIVE or _thing_referred(accused, verb):
             continue  # "Cruz describes himself as ...": said of oneself
-        for accuser in _subjects(verb) or [None]:
+        for accuser in subjects_of(verb) or [None]:
             yield Frame(verb, accuser, accused, allegation, VERBAL)
 
 
@@ -143,7 +154,7 @@ def _said_with(verb: Any, saying: frozenset[str]) -> tuple[int, int] | None:
             continue
         for clause in (c for c in child.children if c.dep_ == "ccomp"):
             words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
-            return min(t.idx for t in words), _phrase(clause)[1]  # without "that"
+            return min(t.idx for t in words), phrase(clause)[1]  # without "that"
     return None
 
 
@@ -151,19 +162,19 @@ def _blamed_on(verb: Any) -> Iterator[Frame]:
     """ "X blamed the deaths on Y": the object is the wrong, "on" brings the accused (or the
     actors whose policies, decisions... it names: "on the policies of Obama")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if verb.dep_ == "relcl" and all(o.lower_ in _RELATIVE for o in objects):
-        start, end = verb.head.left_edge.idx, _before(verb.left_edge)  # "problems (that) he
+    if verb.dep_ == "relcl" and all(o.lower_ in RELATIVE for o in objects):
+        start, end = verb.head.left_edge.idx, before(verb.left_edge)  # "problems (that) he
         # blamed on": the noun the clause describes, up to the clause
     elif not objects:
         return
     else:
         wrong = objects[0]
-        start, end = _phrase(wrong)
+        start, end = phrase(wrong)
         cut = [c.idx for c in wrong.children if c.dep_ == "prep" and c.lower_ == "on"]
         if cut:  # the parser hung "on Novak" on the object: the wrong ends before it
             end = len(doc_text(verb.doc)[: cut[0]].rstrip())
     for accused in (a for t in _blamed_ons(verb) for a in _owners(t)):
-        for accuser in _subjects(verb) or [None]:
+        for accuser in subjects_of(verb) or [None]:
             yield Frame(verb, accuser, accused, (start, max(end, start + 1)), VERBAL)
 
 
@@ -172,25 +183,20 @@ def _blamed_ons(verb: Any) -> list[Any]:
     object: "blamed the deaths on Novak"."""
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "on"]
-    return [p for p in (_pobj(prep) for prep in preps) if p is not None]
+    return [p for p in (pobj(prep) for prep in preps) if p is not None]
 
 
 def _owners(target: Any) -> list[Any]:
     """A target and the actors it belongs to: "the policies of Obama and Clinton" -> the
     policies, Obama, Clinton; "Novak's decision" -> the decision, Novak (the stage keeps
     those that are actors)."""
-    found = _conjoined(target)
+    found = conjoined(target)
     for child in target.children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
-            owner = child if child.dep_ == "poss" else _pobj(child)
+            owner = child if child.dep_ == "poss" else pobj(child)
             if owner is not None:
-                found += _conjoined(owner)
+                found += conjoined(owner)
     return found
-
-
-def _before(token: Any) -> int:
-    """The end of the text before `token`, without the space."""
-    return len(doc_text(token.doc)[: token.idx].rstrip())
 
 
 def _apology_asked(verb: Any, rules: AccusationRules) -> Iterator[Frame]:
@@ -201,18 +207,18 @@ def _apology_asked(verb: Any, rules: AccusationRules) -> Iterator[Frame]:
         return
     if verb.dep_ == "ccomp" and asking.lemma_.lower() not in rules.demanding:
         return  # "told reporters he would apologize": an apology offered, not asked for
-    if _negated(asking) or _negated(verb) or any(c.lower_ in _OFFERING for c in verb.children):
+    if negated(asking) or negated(verb) or any(c.lower_ in _OFFERING for c in verb.children):
         return
-    allegation = _prep_object(verb, ("for", "over"))
+    allegation = prep_object(verb, ("for", "over"))
     if allegation is None:
         return
     if verb.dep_ == "xcomp":
-        controller = _controller(asking)
-        asked = _conjoined(controller) if controller is not None else []
+        controller = controller_of(asking)
+        asked = conjoined(controller) if controller is not None else []
     else:
-        asked = [a for c in verb.children if c.dep_ == "nsubj" for a in _conjoined(c)]
+        asked = [a for c in verb.children if c.dep_ == "nsubj" for a in conjoined(c)]
     for accused in asked:
-        for accuser in _subjects(asking) or [None]:
+        for accuser in subjects_of(asking) or [None]:
             yield Frame(verb, accuser, accused, allegation, VERBAL)
 
 
@@ -225,20 +231,20 @@ def _claiming(verb: Any, rules: AccusationRules, loaded: frozenset[int]) -> Iter
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         yield from _wrong_by(verb, clause, rules)
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or _negated(clause):
+        if not subjects or negated(clause):
             continue
         if not (alleging or _wrong(clause, subjects, rules, loaded)):
             continue
-        allegation = _after(clause, subjects[-1])
+        allegation = after(clause, subjects[-1])
         by = next((c for c in clause.children if c.dep_ == "agent"), None)
-        agent = _pobj(by) if by is not None else None
+        agent = pobj(by) if by is not None else None
         if subjects[0].dep_ == "nsubjpass" and agent is not None:  # "assaulted by Ellison"
-            allegation, subjects = (allegation[0], _before(agent.head)), [agent]
+            allegation, subjects = (allegation[0], before(agent.head)), [agent]
         elif subjects[0].dep_ == "nsubjpass" and _bad(clause, rules, loaded):
             continue  # "said that she was assaulted": what was done to her (but "were paid
             # for their testimony" says they took the money)
-        for accused in _conjoined(subjects[0]):
-            for accuser in _subjects(verb) or [None]:
+        for accused in conjoined(subjects[0]):
+            for accuser in subjects_of(verb) or [None]:
                 yield Frame(verb, accuser, accused, allegation, CLAIMING)
 
 
@@ -249,15 +255,15 @@ def _said_to_have(
     accused of what the infinitive says (a wrong, unless the verb alleges by itself)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     done = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    if not subjects or done is None or _negated(done):
+    if not subjects or done is None or negated(done):
         return
     if not (alleging or _wrong(done, [], rules, loaded)):
         return
     words = [t for t in done.subtree if not (t.i < done.i and t.dep_ == "aux")]
-    allegation = (words[0].idx, _phrase(done)[1])
+    allegation = (words[0].idx, phrase(done)[1])
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    accuser = _pobj(agent) if agent is not None else None
-    for accused in _conjoined(_referent(subjects[0], verb)):
+    accuser = pobj(agent) if agent is not None else None
+    for accused in conjoined(_referent(subjects[0], verb)):
         yield Frame(verb, accuser, accused, allegation, PASSIVE)
 
 
@@ -265,7 +271,7 @@ def _referent(token: Any, verb: Any) -> Any:
     """The word a relative pronoun stands for ("an archbishop who was accused" -> the
     archbishop), and for an appositive the name it describes ("Jan Novak, an archbishop who
     ...")."""
-    if token.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.i != verb.i:
+    if token.lower_ in RELATIVE and verb.dep_ == "relcl" and verb.head.i != verb.i:
         token = appositive_name(first_conjunct(verb.head))  # "a figure and former
         # archbishop who ..."
     return token
@@ -276,10 +282,10 @@ def _wrong_by(verb: Any, clause: Any, rules: AccusationRules) -> Iterator[Frame]
     for noun in clause.subtree:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in rules.wrongdoing:
             continue
-        for agent in (_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"):
-            for accused in _conjoined(agent) if agent is not None else []:
-                for accuser in _subjects(verb) or [None]:
-                    yield Frame(verb, accuser, accused, _phrase(noun), CLAIMING)
+        for agent in (pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"):
+            for accused in conjoined(agent) if agent is not None else []:
+                for accuser in subjects_of(verb) or [None]:
+                    yield Frame(verb, accuser, accused, phrase(noun), CLAIMING)
 
 
 def _wrong(
@@ -303,7 +309,7 @@ def _wrong(
     # were distressed"
     near = [clause, *clause.children, *(g for c in clause.children for g in c.children)]
     if any(
-        t.i not in said and _bad(t, rules, loaded) and not (_negated(t) or _negated(t.head))
+        t.i not in said and _bad(t, rules, loaded) and not (negated(t) or negated(t.head))
         for t in near
     ):  # "did not find them offensive": negated
         return True
@@ -327,7 +333,7 @@ def _wrongs_done(clause: Any, rules: AccusationRules, depth: int = 4) -> Iterato
         yield from (
             t
             for t in layer
-            if t.pos_ == "NOUN" and t.lemma_.lower() in rules.wrong_nouns and not _negated(t)
+            if t.pos_ == "NOUN" and t.lemma_.lower() in rules.wrong_nouns and not negated(t)
         )
 
 
@@ -367,17 +373,17 @@ def _allegedly(adverb: Any) -> Iterator[Frame]:
     verb = adverb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    doer = _pobj(agent) if agent is not None else None
+    doer = pobj(agent) if agent is not None else None
     if subjects and subjects[0].dep_ == "nsubjpass":
-        if doer is not None and verb.idx < _before(agent):  # "was allegedly beaten by X":
-            for accused in _conjoined(doer):  # what was done, from the verb to "by"
-                yield Frame(adverb, None, accused, (verb.idx, _before(agent)), ALLEGEDLY)
+        if doer is not None and verb.idx < before(agent):  # "was allegedly beaten by X":
+            for accused in conjoined(doer):  # what was done, from the verb to "by"
+                yield Frame(adverb, None, accused, (verb.idx, before(agent)), ALLEGEDLY)
         return
     if subjects:
-        start, end = _after(verb, subjects[-1])
+        start, end = after(verb, subjects[-1])
         if start == adverb.idx:  # "X allegedly bribed ...": the allegation starts after it
             start = adverb.nbor().idx if adverb.i + 1 < len(adverb.doc) else start
-        for accused in _conjoined(subjects[0]):
+        for accused in conjoined(subjects[0]):
             yield Frame(adverb, None, accused, (start, max(end, start + 1)), ALLEGEDLY)
 
 
@@ -395,13 +401,13 @@ def _alleged_act(adjective: Any, rules: AccusationRules) -> Iterator[Frame]:
         return
     doers = [c for c in act.children if c.dep_ == "poss"]
     by = [c for c in act.children if c.dep_ == "prep" and c.lower_ == "by"]
-    doers += [p for p in (_pobj(c) for c in by) if p is not None]
+    doers += [p for p in (pobj(c) for c in by) if p is not None]
     holder = act.head.head if act.dep_ == "pobj" and act.head.lower_ == "in" else None
     if not doers and holder is not None and holder.pos_ in ("NOUN", "PROPN"):
         doers = [holder]  # "the suspect in the alleged murder"
-    end = min([c.idx for c in by] or [_phrase(act)[1]])
+    end = min([c.idx for c in by] or [phrase(act)[1]])
     allegation = (start, len(doc_text(act.doc)[:end].rstrip()))
-    for doer in (d for t in doers for d in _conjoined(t)):
+    for doer in (d for t in doers for d in conjoined(t)):
         yield Frame(adjective, None, doer, allegation, ALLEGEDLY)
 
 
@@ -413,13 +419,13 @@ def author(token: Any) -> Any | None:
         if child.dep_ == "poss":
             return child
         if child.dep_ == "prep" and child.lower_ == "by":
-            return _pobj(child)
+            return pobj(child)
         if child.dep_ == "acl":
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             if agent is not None:
-                return _pobj(agent)
+                return pobj(agent)
     if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":
-        subjects = _subjects(token.head)
+        subjects = subjects_of(token.head)
         return subjects[0] if subjects else None
     return None
 
@@ -427,36 +433,36 @@ def author(token: Any) -> Any | None:
 def _nominal(noun: Any, rules: AccusationRules) -> Iterator[Frame]:
     """ "allegations that Y did Z", "accusations of Z against Y", "X's charge that Y ..."."""
     accusers = [c for c in noun.children if c.dep_ == "poss"]
-    accusers += [_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+    accusers += [pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
     holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]  # "filed a suit against"
     against = [
-        _pobj(c) for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "against"
+        pobj(c) for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "against"
     ]
     for clause in (c for c in noun.children if c.dep_ == "relcl"):  # "allegations (that were)
         # brought against him by two women"
-        against += [_pobj(c) for c in clause.children if c.dep_ == "prep" and c.lower_ == "against"]
-        accusers += [_pobj(c) for c in clause.children if c.dep_ == "agent"]
+        against += [pobj(c) for c in clause.children if c.dep_ == "prep" and c.lower_ == "against"]
+        accusers += [pobj(c) for c in clause.children if c.dep_ == "agent"]
     if (
         noun.dep_ == "dobj"
         and not any(a is not None for a in accusers)
         and noun.head.lemma_.lower() not in rules.denying
     ):
-        accusers += _subjects(noun.head)  # "X made accusations against Y" (but "X denied
+        accusers += subjects_of(noun.head)  # "X made accusations against Y" (but "X denied
         # allegations that ..." does not make them)
-    over = _prep_object(noun.head, ("over", "for")) if noun.dep_ == "dobj" else None
-    of = _prep_object(noun, ("of", "over")) or over or _modifiers(noun)  # "filed a suit
+    over = prep_object(noun.head, ("over", "for")) if noun.dep_ == "dobj" else None
+    of = prep_object(noun, ("of", "over")) or over or modifiers(noun)  # "filed a suit
     # against X over Y": the parser hangs "over Y" on the verb
     for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")):
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         if marks and subjects:
-            for accused in _conjoined(subjects[0]):
+            for accused in conjoined(subjects[0]):
                 for accuser in [a for a in accusers if a is not None] or [None]:
-                    yield Frame(noun, accuser, accused, _after(clause, subjects[-1]), NOMINAL)
+                    yield Frame(noun, accuser, accused, after(clause, subjects[-1]), NOMINAL)
             return
     if of is not None:
         for target in (t for t in against if t is not None):
-            for accused in _conjoined(target):
+            for accused in conjoined(target):
                 for accuser in [a for a in accusers if a is not None] or [None]:
                     yield Frame(noun, accuser, accused, of, NOMINAL)
 
@@ -468,7 +474,7 @@ def _wrong_said(frame: Frame, rules: AccusationRules, loaded: frozenset[int]) ->
     if subject.dep_ not in ("nsubj", "nsubjpass"):
         return _negative(frame.accused.doc, frame.allegation, rules, loaded)
     clause = subject.head
-    return not _negated(clause) and _wrong(clause, [subject], rules, loaded)
+    return not negated(clause) and _wrong(clause, [subject], rules, loaded)
 
 
 def _facing_charges(noun: Any, rules: AccusationRules) -> Iterator[Frame]:
@@ -483,126 +489,12 @@ def _facing_charges(noun: Any, rules: AccusationRules) -> Iterator[Frame]:
             return
         accused = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     elif noun.dep_ == "dobj" and head.lemma_.lower() == "face":
-        accused = _subjects(head)
+        accused = subjects_of(head)
     else:
         return
-    about = _modifiers(noun) or _prep_object(noun, ("of",))
+    about = modifiers(noun) or prep_object(noun, ("of",))
     if about is None:
         return
     for target in accused:
-        for one in _conjoined(target):
+        for one in conjoined(target):
             yield Frame(noun, None, one, about, NOMINAL)
-
-
-def _modifiers(noun: Any) -> tuple[int, int] | None:
-    """ "domestic violence allegations": what the words before the noun say it is about."""
-    words = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
-    if not words:
-        return None
-    first = min(t.left_edge.i for t in words)
-    last = max(t.right_edge.i for t in words)
-    doc = noun.doc
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
-
-
-def _subjects(verb: Any) -> list[Any]:
-    """The verb's subjects; for "..., calling them liars" or "and blamed ..." those of the
-    verb it hangs on; for "called on Dean to apologize for accusing him" whom it calls on;
-    for "the woman who accused ..." or "the woman alleging ..." the noun the clause
-    describes."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    while not subjects and verb.head.i != verb.i:
-        if verb.dep_ == "xcomp" and (controller := _controller(verb.head)) is not None:
-            return _conjoined(controller)
-        if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head.head  # "apologize for accusing him": who apologizes accuses
-        elif verb.dep_ in ("advcl", "conj", "xcomp"):
-            verb = verb.head
-        else:
-            break
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    relative = all(s.lower_ in _RELATIVE for s in subjects)
-    if verb.dep_ in ("relcl", "acl") and relative and verb.head.pos_ in ("NOUN", "PROPN"):
-        subjects = [verb.head]
-    return [s for subject in subjects for s in _conjoined(subject)]
-
-
-def _controller(verb: Any) -> Any | None:
-    """Who is to do what a verb asks for: its object ("urged Novak to resign") or whom it
-    calls on ("called on Howard Dean to apologize")."""
-    for child in verb.children:
-        if child.dep_ == "dobj":
-            return child
-        called = _pobj(child) if child.dep_ == "prep" and child.lower_ == "on" else None
-        if called is not None and called.ent_type_ not in ("DATE", "TIME"):
-            return called  # not "on Wednesday"
-    return None
-
-
-def _conjoined(token: Any) -> list[Any]:
-    """A head word and the words conjoined to it ("Abrams and civil rights groups")."""
-    found = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            found += _conjoined(child)
-    return found
-
-
-def _pobj(prep: Any) -> Any | None:
-    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-
-
-def _prep_object(head: Any, preps: tuple[str, ...]) -> tuple[int, int] | None:
-    """What the first of `preps` brings, unless it is a date ("indicted on Tuesday on ...")."""
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in preps and not _such_as(child):
-            inner = _pobj(child)
-            if inner is not None and inner.ent_type_ not in ("DATE", "TIME"):
-                return _phrase(inner)
-    return None
-
-
-def _such_as(prep: Any) -> bool:
-    """ "information such as credit card numbers": examples, not what someone is called."""
-    return bool(prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
-
-
-def _predicate(verb: Any) -> tuple[int, int] | None:
-    """ "called them a gang of fanatics": the predicate after the object."""
-    for child in verb.children:
-        if child.dep_ in _PREDICATES and child.pos_ in ("NOUN", "ADJ", "PROPN"):
-            return _phrase(child)
-    return None
-
-
-def _phrase(token: Any) -> tuple[int, int]:
-    left, right = token.left_edge, token.right_edge
-    while right.i > left.i and right.is_punct:
-        right = right.doc[right.i - 1]
-    while left.i < right.i and left.is_punct:
-        left = left.doc[left.i + 1]
-    return left.idx, right.idx + len(right.text)
-
-
-def _after(head: Any, subject: Any) -> tuple[int, int]:
-    """The clause of `head` from just after its subject to its end; from the head itself when
-    the parser hung a long appositive on the subject ("Crutcher was under the influence of
-    drugs — something a caller also told a dispatcher")."""
-    doc = head.doc
-    start = subject.right_edge.i + 1
-    if subject.i < head.i < start:
-        start = head.i
-    end = head.right_edge.i
-    while end > start and doc[end].is_punct:
-        end -= 1
-    start = min(start, end)
-    return doc[start].idx, doc[end].idx + len(doc[end].text)
-
-
-def _negated(token: Any) -> bool:
-    """ "did not accuse", "had done nothing wrong", "never lied"."""
-    return any(
-        child.dep_ == "neg" or child.lower_ in _NEGATIONS
-        for child in token.children
-        if child.dep_ in ("neg", "dobj", "advmod", "attr")
-    )
