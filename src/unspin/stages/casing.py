@@ -38,9 +38,9 @@ class Casing:
 
     def __init__(self, doc: Any, person_nouns: frozenset[str]) -> None:
         self.person_nouns = person_nouns
-        titles = title_lines(doc)
-        self.starts = [start for start, _ in titles]
-        self.ends = [end for _, end in titles]
+        self.lines = title_lines(doc)  # (start, end) of each Title Case line
+        self.starts = [start for start, _ in self.lines]
+        self.ends = [end for _, end in self.lines]
         self.lower: Counter[str] = Counter()
         self.upper: Counter[str] = Counter()
         self.forms: Counter[str] = Counter()  # capitalised words as written: "CNN", "Trump"
@@ -118,9 +118,7 @@ def sentence_cased(doc: Any, casing: Casing) -> list[tuple[int, str]]:
 
 @dataclass(frozen=True, slots=True)
 class Title:
-    """A Title Case line and its second parse: the article's text before the line (the first
-    parse's tokens) joined to the line parsed as a sentence, so that offsets are the
-    article's."""
+    """A Title Case line in the second parse (`Titles`)."""
 
     start: int
     end: int
@@ -132,15 +130,29 @@ class Title:
 
 
 class Titles:
-    """The casing votes of a parsed article and its Title Case lines parsed again."""
+    """The casing votes of a parsed article and its Title Case lines parsed again: one
+    second parse, the first parse's tokens between the lines joined to each line parsed as a
+    sentence, so that its offsets are the article's."""
 
     def __init__(self, doc: Any, nlp: Any, person_nouns: frozenset[str]) -> None:
         self.casing = Casing(doc, person_nouns)
-        lines = [
-            Title(start, start + len(line), _reparsed(doc, start, line, nlp))
-            for start, line in sentence_cased(doc, self.casing)
-        ]
-        self.lines = [t for t in lines if t.doc is not None]
+        lines = sentence_cased(doc, self.casing)
+        pieces: list[Any] = []
+        kept: list[tuple[int, int]] = []
+        at = 0
+        for (start, line), parsed in zip(lines, nlp.pipe(text for _, text in lines), strict=True):
+            between = doc.char_span(at, start) if start > at else None
+            if start > at and between is None:
+                continue  # no token boundary where the line starts: left to the first parse
+            pieces += [between.as_doc()] if between is not None else []
+            parsed.user_data.clear()  # the paragraphs of the line alone: not to be merged
+            pieces.append(parsed)
+            kept.append((start, start + len(line)))
+            at = start + len(line)
+        joined = Doc.from_docs(pieces, ensure_whitespace=False) if pieces else None
+        if joined is None or len(joined.text) != at:
+            kept = []
+        self.lines = [Title(start, end, joined) for start, end in kept]
 
     def at(self, start: int, end: int | None = None) -> Title | None:
         """The Title Case line (parsed again) that holds [start, end), if one does."""
@@ -161,21 +173,6 @@ def title_docs(article: Article, nlp: Any) -> Titles:
         found = Titles(article.cache["doc"], nlp, actor_rules().person_nouns)
         article.cache[TITLES] = found
     return found
-
-
-def _reparsed(doc: Any, start: int, line: str, nlp: Any) -> Any | None:
-    """The text up to the end of the line at `start`, the line parsed anew as `line`; None
-    where the first parse has no token boundary at the line's start."""
-    parsed = nlp(line)
-    parsed.user_data.clear()
-    if start == 0:
-        return parsed
-    before = doc.char_span(0, start)
-    if before is None:
-        return None
-    joined = Doc.from_docs([before.as_doc(), parsed], ensure_whitespace=False)
-    joined.user_data.clear()
-    return joined if len(joined.text) == start + len(line) else None
 
 
 def _as_in_sentence(token: Any, casing: Casing, first: bool, after: Any | None) -> str:

@@ -43,7 +43,7 @@ class AccusationsStage(Stage):
         for frame in self._frames(doc, article):
             accuser = self._accuser(frame.accuser, actors)
             accused = actors.actor(frame.accused)
-            if accused is not None and accused == accuser and not _apology(frame, self.rules):
+            if accused is not None and accused == accuser:
                 accused = actors.other(frame.accused, accuser)
             if accused is None and frame.shape == CLAIMING:
                 accused = actors.owner(frame.accused)  # "said the defendants' home served as"
@@ -120,11 +120,6 @@ class AccusationsStage(Stage):
             "source": SOURCE,
         }
         return Span(start, end, None, attrs)
-
-
-def _apology(frame: Frame, rules: AccusationRules) -> bool:
-    """Whether a frame is an apology asked for, whose "he" is no one else than the asker."""
-    return bool(frame.cue.lemma_.lower() in rules.apologizing)
 
 
 def _loaded(doc: Any, article: Article, rules: AccusationRules) -> frozenset[int]:

@@ -113,7 +113,7 @@ class EntitiesStage(Stage):
         kept = {id(n) for n in names}
         links = [k for k in links if id(k.long) in kept and id(k.alias) in kept]
         clusters = cluster(names + [g.name for g in groups], links, rules, doc)
-        scan(doc, clusters, rules)
+        scan(doc, clusters, rules, casing.lines)
         refer_groups(groups, clusters)
         _describe(chunks, clusters, rules, labels)
         return clusters

@@ -18,7 +18,6 @@ from typing import Any
 
 from unspin.nlp import doc_text
 from unspin.rules.actors import ActorRules
-from unspin.stages.casing import title_lines
 from unspin.stages.entities.aliases import Link
 from unspin.stages.entities.names import ALIAS, DEMONYM, METONYM, NAME, Name, inside
 from unspin.stages.gender import pronoun_genders
@@ -257,13 +256,14 @@ def cluster_type(names: list[Name]) -> str:
     return min(votes, key=lambda t: (-votes[t], _RANK.get(t, 9)))
 
 
-def scan(doc: Any, clusters: Clusters, rules: ActorRules) -> list[Name]:
+def scan(
+    doc: Any, clusters: Clusters, rules: ActorRules, headlines: list[tuple[int, int]]
+) -> list[Name]:
     """Every other place the text uses a name (or a short form of an organisation's name) of
     one of the clusters: new Names, each already joined to its cluster in `clusters`. Not
     where the form begins or ends another name ("Will Brett Kavanaugh", "Latin America"),
-    except in a Title Case headline, whose parse tells nothing of that."""
+    except in a Title Case headline (`headlines`), whose parse tells nothing of that."""
     text = doc_text(doc)
-    headlines = title_lines(doc)
     owners = _owners(clusters, rules)
     if not owners:
         return []
