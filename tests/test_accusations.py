@@ -448,8 +448,11 @@ def test_being_tired_is_no_wrong_done() -> None:
     assert edges("Ana Silva said that Jan Novak is tired of waiting for justice.") == []
 
 
-def test_a_wrong_claimed_of_an_actors_relative_does_not_accuse_the_actor() -> None:
-    assert edges("Jan Novak lost. Ana Silva said Jan Novak's son hid the weapons.") == []
+def test_a_wrong_claimed_of_an_actors_relative_accuses_the_relative_not_the_actor() -> None:
+    found = edges("Peter Novak lost. Ana Silva said Peter Novak's son hid the weapons.")
+    assert [(accuser, accused) for accuser, accused, *_ in found] == [
+        ("Ana Silva", "Peter Novak's son")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -873,9 +873,53 @@ def test_a_group_is_named_as_written_without_a_sentence_s_capital() -> None:
     assert {"Trump supporters", "local officials"} <= found
 
 
-def test_a_possessor_s_people_are_no_group_of_their_own() -> None:
-    text = "Ana Silva spoke on Monday. Later, Jan Novak's lawyers appealed the ruling."
-    assert all(e["type"] != "group" for e in actors(text))
+def test_a_possessor_s_people_are_the_possessor_s_not_a_group_of_their_own() -> None:
+    text = "Ana Silva spoke on Monday. Later, Peter Novak's lawyers appealed the ruling."
+    lawyers = actor(text, "Peter Novak's lawyers")
+    assert lawyers["type"] == "group" and labels(lawyers) == {"lawyers"}
+    assert actor(text, "Peter Novak")["type"] == "person"
+    assert {e["name"] for e in actors(text) if e["type"] == "group"} == {"Peter Novak's lawyers"}
+
+
+def test_someone_named_by_whose_they_are_is_one_actor_under_each_mention() -> None:
+    text = (
+        "Karen Monahan said she was abused. Her son posted the allegations on Twitter. "
+        "Monahan said her son was bullied. Later the son said he was proud of her."
+    )
+    son = actor(text, "Karen Monahan's son")
+    assert son["type"] == "person"
+    assert [m["text"] for m in son["mentions"]] == ["son", "son", "son"]
+    assert actor(text, "Karen Monahan")["labels"] == []
+
+
+def test_a_campaign_is_its_candidate_s_and_a_name_s_is_written_as_the_article_does() -> None:
+    text = (
+        "Bernie Sanders spoke on Friday. He said his campaign had done nothing wrong. "
+        "CNN\u2019s lawyers called the note an insult."
+    )
+    campaign = actor(text, "Bernie Sanders' campaign")
+    assert campaign["type"] == "organization" and labels(campaign) == {"campaign"}
+    assert actor(text, "CNN\u2019s lawyers")["type"] == "group"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen Monahan spoke. \u201cMy son is getting bullied,\u201d she said.",  # whose "my"?
+        "The protesters marched. Their lawyers said they would appeal.",
+        "Karen Monahan spoke. She said her supporters were loyal.",  # no relation: a group
+        "The panel met on Monday. His son was there.",  # no one named before "his"
+    ],
+)
+def test_a_description_whose_owner_is_unknown_or_that_names_no_relation_makes_none(
+    text: str,
+) -> None:
+    assert not any("'" in e["name"] or "\u2019" in e["name"] for e in actors(text))
+
+
+def test_a_handle_says_nothing_of_its_owner_s_type() -> None:
+    text = "\u2014 CBS Evening News (@CBSEveningNews) August 16, 2018. CBS Evening News said so."
+    assert actor(text, "CBS Evening News")["type"] == "organization"
 
 
 def test_a_headline_word_the_article_writes_capitalised_stays_a_name() -> None:

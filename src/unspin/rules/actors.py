@@ -32,6 +32,7 @@ class ActorRules:
     naming: frozenset[str]  # verbs that pin a label: "called X a liar", "branded X as"
     media: tuple[str, ...]  # "X News", "X Evening News" are the outlet X: "CBS News" is CBS
     owned: frozenset[str]  # a person's organisation named after them: "the Clinton campaign"
+    relations: frozenset[str]  # heads an actor is named by whose it is: "her son", "his campaign"
     seats: dict[str, str]  # seat of government -> country
     country_names: dict[str, str]  # short or older names the country data lacks -> country
 
@@ -74,6 +75,7 @@ def actor_rules() -> ActorRules:
             naming=frozenset(data["naming_verbs"]),
             media=tuple(sorted(data["media_suffixes"], key=len, reverse=True)),
             owned=frozenset(data["owned_organizations"]),
+            relations=frozenset(data["relations"]),
             seats=dict(data["seats_of_government"]),
             country_names=dict(data["country_names"]),
         )

@@ -53,13 +53,14 @@ from unspin.stages.entities.names import (
     proper_names,
 )
 from unspin.stages.entities.pronouns import PRONOUN, pronoun_names
+from unspin.stages.entities.relations import RELATION, Relations
 from unspin.stages.gender import pronoun_genders
 
 SOURCE = "rules/entities"
-_NOT_ALIASES = frozenset({DEMONYM, DESCRIPTION, GROUP, PRONOUN})
+_NOT_ALIASES = frozenset({DEMONYM, DESCRIPTION, GROUP, PRONOUN, RELATION})
 _NOT_NAMES = frozenset({DESCRIPTION, PRONOUN})  # refer to an actor without naming it
 _SALIENT = 3  # times a group is referred to that make each of its phrases a label
-_DESCRIBING = frozenset({DESCRIPTION, PRONOUN, GROUP})  # may be or hold a label
+_DESCRIBING = frozenset({DESCRIPTION, PRONOUN, GROUP, RELATION})  # may be or hold a label
 
 
 class EntitiesStage(Stage):
@@ -155,7 +156,7 @@ def _labels(names: list[Name], labels: LabelFinder) -> list[Span]:
     found: dict[tuple[int, int], str] = {}
     referred = sum(1 for n in names if n.how in (DESCRIPTION, GROUP))
     for name in names:
-        if name.how == DESCRIPTION or (
+        if name.how in (DESCRIPTION, RELATION) or (
             name.how == GROUP
             and referred >= 2
             and (referred >= _SALIENT or marked(labels.doc, name))
@@ -239,6 +240,7 @@ def _describe(
     people = _people(clusters)
     genders = _genders(doc, mentions, people, roles, rules)
     context = Context(rules, mentions, roles, genders, introductions(chunks))
+    relations = Relations(doc, doc_text(doc), rules.relations)
     for found in descriptions(chunks + possessors(doc), rules, clusters.names):
         if found.owner is not None:
             root: int | None = clusters.find(clusters.index(found.owner))
@@ -247,6 +249,21 @@ def _describe(
         if root is not None:
             clusters.attach(found.name, root)
             context.add(found, root)
+            continue
+        related = relations.name_for(found, context.mentions, people, genders)
+        if related is None:
+            continue
+        name, first = related
+        if first is None:  # "her son": someone the article names by whose they are
+            root = clusters.add(name)
+            if name.type == "person":
+                people.add(root)
+                if found.head in rules.genders:
+                    genders[root] = rules.genders[found.head]
+        else:
+            root = clusters.find(clusters.index(first))
+            clusters.attach(name, root)
+        context.add(found, root, name)
     for pronoun, root in pronoun_names(doc, context.mentions, people, genders):
         clusters.attach(pronoun, root)
     for role, root in headline_roles(doc, rules, clusters.names, mentions, roles):

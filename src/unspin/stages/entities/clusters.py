@@ -19,7 +19,7 @@ from typing import Any
 from unspin.nlp import doc_text
 from unspin.rules.actors import ActorRules
 from unspin.stages.entities.aliases import Link
-from unspin.stages.entities.names import ALIAS, DEMONYM, METONYM, NAME, Name, inside
+from unspin.stages.entities.names import ALIAS, DEMONYM, HANDLE, METONYM, NAME, Name, inside
 from unspin.stages.gender import pronoun_genders
 
 _RANK = {"country": 0, "person": 1, "organization": 2, "group": 3, "place": 4}
@@ -63,6 +63,13 @@ class Clusters:
         self.where[id(name)] = len(self.names)
         self.names.append(name)
         self.parent.append(self.find(to))
+
+    def add(self, name: Name) -> int:
+        """Add a name as an actor of its own; its index."""
+        self.where[id(name)] = len(self.names)
+        self.names.append(name)
+        self.parent.append(len(self.parent))
+        return len(self.names) - 1
 
     def index(self, name: Name) -> int:
         return self.where[id(name)]
@@ -249,10 +256,11 @@ def _link_outlets(clusters: Clusters, rules: ActorRules) -> None:
 
 def cluster_type(names: list[Name]) -> str:
     """A country if any name is one; else the type most of its names were found as (spaCy
-    may take one alias for a person), ties going to the more specific type."""
+    may take one alias for a person), ties going to the more specific type. A handle says
+    nothing of its owner's type ("@CBSEveningNews") where another name does."""
     if any(n.country is not None for n in names):
         return "country"
-    votes = Counter(n.type for n in names)
+    votes = Counter(n.type for n in names if n.how != HANDLE) or Counter(n.type for n in names)
     return min(votes, key=lambda t: (-votes[t], _RANK.get(t, 9)))
 
 

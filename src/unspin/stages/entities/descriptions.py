@@ -63,7 +63,10 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
         if refers is None:
             continue
         owner = _country_inside(chunk, names) if refers == "country" else None
-        if (owner is None and _names_root(root, names, refers)) or _followed_by_of_name(root):
+        after = possessor[1] if possessor is not None else chunk.start_char
+        if (owner is None and _names_root(root, names, refers, after)) or _followed_by_of_name(
+            root
+        ):
             continue
         if refers == "country" and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
             continue  # "in this country", "across the nation": a place, not an actor
@@ -167,11 +170,13 @@ def _refers(root: Any, determiner: str, rules: ActorRules) -> str | None:
     return found or ("person" if rules.person_noun(lemma) else None)
 
 
-def _names_root(root: Any, names: list[Name], refers: str) -> bool:
-    """Whether the head word itself is (part of) a name, or a person is named inside ("the
-    Trump campaign"; but "the Trump administration" is a state's government)."""
+def _names_root(root: Any, names: list[Name], refers: str, after: int) -> bool:
+    """Whether the head word itself is (part of) a name, or a person is named inside after
+    the possessor ("the Trump campaign"; but "the Trump administration" is a state's
+    government, "Peter Novak's lawyers" are his)."""
     start, end = root.idx, root.idx + len(root.text)
-    inside = [n for n in names if root.left_edge.idx <= n.start and n.end <= end]
+    since = max(root.left_edge.idx, after)
+    inside = [n for n in names if since <= n.start and n.end <= end]
     person = refers != "country" and any(n.type == "person" for n in inside)
     return person or any(n.overlaps(start, end) for n in names)
 
@@ -194,8 +199,9 @@ class Context:
     introduced: dict[str, list[int]]
     heads: dict[str, int] = field(default_factory=dict)
 
-    def add(self, description: Description, actor: int) -> None:
-        insort(self.mentions, (description.name, actor), key=lambda m: m[0].start)
+    def add(self, description: Description, actor: int, name: Name | None = None) -> None:
+        """A description resolved to `actor`, as its own name or as `name` (a relation)."""
+        insort(self.mentions, (name or description.name, actor), key=lambda m: m[0].start)
         self.heads[description.head] = actor
 
 

@@ -1,0 +1,104 @@
+"""Actors named by whom they belong to: "her son", "Kavanaugh's friend", "CNN's lawyers",
+"his campaign".
+
+A possessed description that refers back to no one (`descriptions.antecedent` found no actor
+introduced by that role) is an actor of its own: the owner's <head>. Its owner is the actor
+the possessor names ("Kavanaugh's"), or, for "his" and "her", the last person of that gender
+named before it in its sentence or the one before. Every such description with the same owner
+and head is that one actor ("her son ... her son"), and a later "the son" refers back to it.
+"my", "our", "their" and "its" say too little of whose it is: no actor. Only heads that say
+whose someone is (`ActorRules.relations`: kin, lawyers, aides, a campaign) make one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Any
+
+from unspin.stages.entities.descriptions import Description
+from unspin.stages.entities.names import DESCRIPTION, HANDLE, Name
+from unspin.stages.gender import PRONOUNS
+
+RELATION = "relation"  # how a name was found: a description of whom an actor belongs to
+_NOT_OWNERS = frozenset({DESCRIPTION, HANDLE})  # "@CBSEveningNews: her son ...": not its son
+
+
+@dataclass(slots=True)
+class Relations:
+    """The relation actors of one article: (owner, head) -> the name that stands for them."""
+
+    doc: Any
+    text: str
+    heads: frozenset[str]  # the heads that name whose someone is ("son", "lawyers", "campaign")
+    found: dict[tuple[int, str], Name] = field(default_factory=dict)
+
+    def name_for(
+        self,
+        description: Description,
+        mentions: list[tuple[Name, int]],
+        people: set[int],
+        genders: dict[int, str],
+    ) -> tuple[Name, Name | None] | None:
+        """The Name of a possessed description that refers to no one, and the name it is the
+        same actor as (None for the first of its owner and head); None if its owner is not
+        known."""
+        if description.possessor is None or description.head not in self.heads:
+            return None
+        owner = _owner(self.doc, description.possessor, mentions, people, genders)
+        if owner is None:
+            return None
+        owner_name, owner_actor = owner
+        key = (owner_actor, description.head)
+        first = self.found.get(key)
+        name = Name(
+            description.name.start,
+            description.name.end,
+            _display(self.text, description, owner_name),
+            description.refers,
+            RELATION,
+        )
+        if first is None:
+            self.found[key] = name
+        return name, first
+
+
+def _owner(
+    doc: Any,
+    possessor: tuple[int, int],
+    mentions: list[tuple[Name, int]],
+    people: set[int],
+    genders: dict[int, str],
+) -> tuple[Name, int] | None:
+    """The actor a possessor stands for: the one named there, or the one "his"/"her" refers
+    to (the last person of that gender named in the sentence or the one before)."""
+    start, end = possessor
+    named = [(n, c) for n, c in mentions if n.overlaps(start, end) and n.how not in _NOT_OWNERS]
+    if named:
+        return named[-1]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return None
+    gender = PRONOUNS.get(span[0].lower_)
+    if gender is None or span[0].tag_ != "PRP$":
+        return None
+    sentence = span[0].sent
+    since = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+    starts = [n.start for n, _ in mentions]
+    before = mentions[bisect_left(starts, since) : bisect_left(starts, start)]
+    for name, actor in reversed(before):
+        if actor in people and name.how not in _NOT_OWNERS and genders.get(actor) == gender:
+            return name, actor
+    return None
+
+
+def _display(text: str, description: Description, owner: Name) -> str:
+    """How the actor is called: as written where a name owns it ("CNN's lawyers"), else the
+    owner's name with the description ("Karen Monahan's son")."""
+    assert description.possessor is not None
+    start, end = description.possessor
+    words = text[start : description.name.end]
+    if owner.overlaps(start, end) and words.startswith(owner.text):
+        return words
+    possessive = "'" if owner.text.endswith("s") else "'s"
+    return f"{owner.text}{possessive} {description.name.text}"
