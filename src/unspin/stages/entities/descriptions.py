@@ -274,7 +274,8 @@ def _antecedent(
     if modified is not None and (named or description.head in rules.generic):
         return modified
     if named:
-        return named[-1]
+        close = [c for n, c in near if c in set(named)]
+        return _salient(close) if close else named[-1]
     if description.possessor is not None:
         return None  # "his opponent": only a role the article gave someone says who
     remembered = context.heads.get(description.head)
