@@ -929,3 +929,36 @@ def test_a_headline_word_the_article_writes_capitalised_stays_a_name() -> None:
     )
     assert "Daily Ledger" in {e["name"] for e in actors(text)}
     assert "Jan Novak" in {e["name"] for e in actors(text)}
+
+
+def test_someone_brought_in_without_a_name_who_acts_is_an_actor_of_their_own() -> None:
+    text = (
+        "Scott was killed on Tuesday. A federal judge denied bail on Wednesday. "
+        "An FBI official told the New York Daily News that the case was closed."
+    )
+    judge = actor(text, "federal judge")
+    assert judge["type"] == "person" and labels(judge) == {"federal judge"}
+    assert labels(actor(text, "FBI official")) == {"FBI official"}
+    assert actor(text, "FBI")["type"] == "organization"
+
+
+def test_two_people_brought_in_alike_are_two_actors() -> None:
+    text = "The post spread fast. One user wrote that it was fun. Another user wrote it was sad."
+    assert [e["name"] for e in actors(text)].count("user") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Silva spoke. She is a Haitian national.",  # a predicate
+        "Ana Silva spoke. If a reporter asks, she answers.",  # if
+        "Ana Silva spoke. A reporter should ask her first.",  # in general
+        "Ana Silva spoke. A woman by the name of Karen Monahan accused him.",  # named
+        "Ana Silva spoke. A pope who listens would have acted.",  # singled out
+        "One protest organizer says the platform ignores the movement.",  # the first sentence
+        "Ana Silva spoke. Scott was shot by a police officer.",  # not a subject
+    ],
+)
+def test_a_description_that_brings_in_no_one_new_who_acts_makes_no_actor(text: str) -> None:
+    newcomers = {"Haitian national", "reporter", "woman", "pope", "protest organizer"}
+    assert not (newcomers | {"police officer"}) & {e["name"] for e in actors(text)}

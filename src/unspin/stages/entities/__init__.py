@@ -52,15 +52,17 @@ from unspin.stages.entities.names import (
     owned_names,
     proper_names,
 )
+from unspin.stages.entities.newcomers import NEWCOMER, newcomers
 from unspin.stages.entities.pronouns import PRONOUN, pronoun_names
 from unspin.stages.entities.relations import RELATION, Relations
 from unspin.stages.gender import pronoun_genders
 
 SOURCE = "rules/entities"
-_NOT_ALIASES = frozenset({DEMONYM, DESCRIPTION, GROUP, PRONOUN, RELATION})
+_NOT_ALIASES = frozenset({DEMONYM, DESCRIPTION, GROUP, PRONOUN, RELATION, NEWCOMER})
 _NOT_NAMES = frozenset({DESCRIPTION, PRONOUN})  # refer to an actor without naming it
 _SALIENT = 3  # times a group is referred to that make each of its phrases a label
-_DESCRIBING = frozenset({DESCRIPTION, PRONOUN, GROUP, RELATION})  # may be or hold a label
+_DESCRIBING = frozenset({DESCRIPTION, PRONOUN, GROUP, RELATION, NEWCOMER})  # may be or hold
+# a label
 
 
 class EntitiesStage(Stage):
@@ -156,7 +158,7 @@ def _labels(names: list[Name], labels: LabelFinder) -> list[Span]:
     found: dict[tuple[int, int], str] = {}
     referred = sum(1 for n in names if n.how in (DESCRIPTION, GROUP))
     for name in names:
-        if name.how in (DESCRIPTION, RELATION) or (
+        if name.how in (DESCRIPTION, RELATION, NEWCOMER) or (
             name.how == GROUP
             and referred >= 2
             and (referred >= _SALIENT or marked(labels.doc, name))
@@ -268,6 +270,8 @@ def _describe(
         clusters.attach(pronoun, root)
     for role, root in headline_roles(doc, rules, clusters.names, mentions, roles):
         clusters.attach(role, root)
+    for name in newcomers(chunks, rules, clusters.names):  # last: no description's antecedent
+        clusters.add(name)
 
 
 def _roles(
