@@ -962,3 +962,9 @@ def test_two_people_brought_in_alike_are_two_actors() -> None:
 def test_a_description_that_brings_in_no_one_new_who_acts_makes_no_actor(text: str) -> None:
     newcomers = {"Haitian national", "reporter", "woman", "pope", "protest organizer"}
     assert not (newcomers | {"police officer"}) & {e["name"] for e in actors(text)}
+
+
+def test_a_title_that_says_whose_someone_is_is_a_label() -> None:
+    text = "Sessions recused himself. That gave the reins to his deputy Rod Rosenstein."
+    assert labels(actor(text, "Rod Rosenstein")) == {"deputy"}
+    assert labels(actor("Later President Barack Obama spoke.", "Barack Obama")) == set()

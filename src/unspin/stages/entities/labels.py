@@ -313,8 +313,11 @@ def _premodifiers(root: Any, span: Any, rules: ActorRules) -> list[Label]:
         return []
     if all(t.lower_ in _QUANTIFIERS for t in tokens):
         return []  # "many other Democrats"
-    if len(tokens) == 1 and {tokens[0].lower_.rstrip("."), tokens[0].lemma_.lower()} & rules.titles:
+    owned = any(t.dep_ == "poss" and t.i < tokens[0].i for t in root.subtree)
+    title = {tokens[0].lower_.rstrip("."), tokens[0].lemma_.lower()} & rules.titles
+    if len(tokens) == 1 and title and not owned:
         return []  # "President Obama", "Senators Rubio and Cruz": a title, not a description
+    # (but "his deputy Rod Rosenstein": whose deputy he is describes him)
     if span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_:
         return []  # "anti-Latino": the name is part of a word
     last = tokens[-1]
