@@ -968,3 +968,17 @@ def test_a_title_that_says_whose_someone_is_is_a_label() -> None:
     text = "Sessions recused himself. That gave the reins to his deputy Rod Rosenstein."
     assert labels(actor(text, "Rod Rosenstein")) == {"deputy"}
     assert labels(actor("Later President Barack Obama spoke.", "Barack Obama")) == set()
+
+
+def test_a_definite_group_with_a_head_of_its_own_joins_the_group_the_passage_is_about() -> None:
+    text = (
+        "Police arrested five former residents of the compound. All five adults were charged. "
+        "A lawyer said the suspects would plead not guilty."
+    )
+    residents = actor(text, "former residents")
+    assert {"suspects", "adults"} <= labels(residents)
+
+
+def test_a_definite_group_joins_no_group_mentioned_only_once() -> None:
+    text = "Police arrested former residents of the compound. A lawyer said the suspects fled."
+    assert "suspects" not in labels(actor(text, "former residents"))

@@ -6,7 +6,8 @@ distinct phrase, until a later phrase points back at a group already brought in.
   reach before it with the same count, and so does an indefinite one that counts three or more
   ("five Islamists" after "five former residents");
 - "the judges" after "two district judges": a definite phrase joins the nearest group with
-  the same head noun (which group "the defendants" are, the words alone do not tell);
+  the same head noun; else, if it counts no one, the group referred to most (twice at least)
+  within reach before it: "five former residents ... the five ... the suspects";
 - "the other four members" is a part of a group, not the group: it stays its own.
 """
 
@@ -141,6 +142,12 @@ def _target(phrase: GroupPhrase, seen: list[GroupPhrase], clusters: Clusters) ->
         ]
         if fitting:
             return fitting[-1]
+        counts: dict[int, int] = {}
+        for p in near:
+            counts[actor(p)] = counts.get(actor(p), 0) + 1
+        salient = [p for p in near if counts[actor(p)] >= 2]
+        if salient and phrase.count is None:
+            return max(reversed(salient), key=lambda p: counts[actor(p)])
     return None
 
 

@@ -41,6 +41,7 @@ _NOT_LEADING = frozenset({"DET", "ADV", "NUM", "PRON", "ADP", "CCONJ", "SCONJ", 
 _OWNERS = frozenset({"det", "poss", "predet"})  # "Keith Ellison's former girlfriend"
 _NOT_DESCRIBING = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _NOT_PHRASES = _NOT_DESCRIBING | {"PERSON", "GPE"}  # names and figures describe no one
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"})
 _QUANTIFIERS = frozenset({"many", "few", "other", "several", "some", "most", "more", "all", "both"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})  # "Abrams' campaign chair": not the owner
 # a link, handle, hashtag or line break: page furniture the parser ran into a phrase
@@ -129,10 +130,11 @@ def _appositives(root: Any, rules: ActorRules) -> list[Label]:
 
 
 def _thing_beside_person(name: Any, appositive: Any, rules: ActorRules) -> bool:
-    """Whether an appositive to a person's name is a common noun that never speaks of a person
-    ("the big debate"), so describes something else."""
+    """Whether an appositive to a person's name or a pronoun is a common noun that never speaks
+    of a person ("the big debate", "she was in a stressful environment, emotional abuse"), so
+    describes something else."""
     return bool(
-        name.ent_type_ == "PERSON"
+        (name.ent_type_ == "PERSON" or name.pos_ == "PRON")
         and appositive.pos_ == "NOUN"
         and not rules.may_be_person(appositive.lemma_.lower())
     )
@@ -160,6 +162,8 @@ def _comma_appositive(span: Any, rules: ActorRules) -> list[Label]:
         return []
     if not words or words[-1].pos_ != "NOUN" or not rules.person_noun(words[-1].lemma_.lower()):
         return []
+    if words[-1].ent_type_ in _NAMED:
+        return []  # "by Peter Hasson, Daily Caller, September 19": where he writes, a name
     cut = max((k + 1 for k, t in enumerate(words) if t.lower_ in _POSSESSIVE), default=0)
     left = [t for t in words[cut:] if not (t.dep_ == "det" or t.is_punct)]
     if not left:

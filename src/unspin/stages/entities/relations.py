@@ -21,7 +21,8 @@ from unspin.stages.entities.names import DESCRIPTION, HANDLE, Name
 from unspin.stages.gender import PRONOUNS
 
 RELATION = "relation"  # how a name was found: a description of whom an actor belongs to
-_NOT_OWNERS = frozenset({DESCRIPTION, HANDLE})  # "@CBSEveningNews: her son ...": not its son
+_NOT_OWNERS = frozenset({DESCRIPTION, HANDLE, RELATION})  # "@CBSEveningNews: her son": not
+# its son; "her son ... his grandson": a relation of a relation is too far to follow
 
 
 @dataclass(slots=True)
@@ -45,6 +46,8 @@ class Relations:
         known."""
         if description.possessor is None or description.head not in self.heads:
             return None
+        if self.text[description.name.end - len(description.head)].isupper():
+            return None  # "the U.S. Attorney's Office": a name, not whose office
         owner = _owner(self.doc, description.possessor, mentions, people, genders)
         if owner is None:
             return None
