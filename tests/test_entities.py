@@ -982,3 +982,25 @@ def test_a_definite_group_with_a_head_of_its_own_joins_the_group_the_passage_is_
 def test_a_definite_group_joins_no_group_mentioned_only_once() -> None:
     text = "Police arrested former residents of the compound. A lawyer said the suspects fled."
     assert "suspects" not in labels(actor(text, "former residents"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karen Monahan, the woman who accused Keith Ellison of abuse, spoke on Monday. "
+        "Ellison said he never did it. Democrats doubt his accuser.",
+        "Christine Ford has accused Brett Kavanaugh of assault. Kavanaugh's accuser spoke.",
+        "Christine Ford alleges Brett Kavanaugh held her down. Kavanaugh's accuser spoke.",
+    ],
+)
+def test_someone_s_accuser_is_the_one_the_article_has_accuse_them(text: str) -> None:
+    accuser = next(e for e in actors(text) if e["name"] in ("Karen Monahan", "Christine Ford"))
+    assert "accuser" in labels(accuser)
+
+
+def test_an_accuser_of_someone_accused_by_two_is_no_one_of_them() -> None:
+    text = (
+        "Ana Silva accused Peter Novak of fraud. Tom Brix accused Peter Novak of theft. "
+        "Novak's accuser spoke."
+    )
+    assert all("accuser" not in labels(e) for e in actors(text))

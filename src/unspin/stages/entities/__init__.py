@@ -246,8 +246,9 @@ def _describe(
     for found in descriptions(chunks + possessors(doc), rules, clusters.names):
         if found.owner is not None:
             root: int | None = clusters.find(clusters.index(found.owner))
-        else:
-            root = antecedent(found, context)
+        else:  # "his accuser": the one who accuses him; else whom it refers back to
+            root = relations.accuser(found, context.mentions, people, genders)
+            root = antecedent(found, context) if root is None else root
         if root is not None:
             clusters.attach(found.name, root)
             context.add(found, root)

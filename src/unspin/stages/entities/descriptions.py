@@ -33,6 +33,7 @@ _FITS = {
 _LOCATIVE = frozenset({"in", "across", "throughout", "around", "within", "inside", "outside"})
 _PREDICATES = frozenset({"attr", "appos", "oprd"})
 _REACH = 1500  # characters back a description looks for what it refers to
+ACCUSER = "accuser"  # whose accuser someone is says who they are: the one who accuses them
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +132,11 @@ def possessors(doc: Any) -> list[Any]:
 
 
 def _possessor(chunk: Any) -> tuple[int, int] | None:
-    """Where "his" or "Abrams'" stands in "his campaign chair", "Abrams' campaign chair"."""
+    """Where "his" or "Abrams'" stands in "his campaign chair", "Abrams' campaign chair"; for
+    an accuser, also a name before it ("the Kavanaugh accuser")."""
     owned = [t for t in chunk if t.dep_ == "poss" and t.head.i == chunk.root.i]
+    if not owned and chunk.root.lemma_.lower() == ACCUSER:
+        owned = [t for t in chunk if t.dep_ == "compound" and t.ent_type_ == "PERSON"][-1:]
     if not owned:
         return None
     first, last = owned[0].left_edge, owned[0].right_edge

@@ -16,11 +16,14 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
+from unspin.nlp import appositive_name
 from unspin.stages.entities.descriptions import Description
 from unspin.stages.entities.names import DESCRIPTION, HANDLE, Name
 from unspin.stages.gender import PRONOUNS
 
 RELATION = "relation"  # how a name was found: a description of whom an actor belongs to
+_ACCUSERS = frozenset({"accuser", "accusers"})
+_ACCUSING = frozenset({"accuse", "allege"})
 _NOT_OWNERS = frozenset({DESCRIPTION, HANDLE, RELATION})  # "@CBSEveningNews: her son": not
 # its son; "her son ... his grandson": a relation of a relation is too far to follow
 
@@ -33,6 +36,25 @@ class Relations:
     text: str
     heads: frozenset[str]  # the heads that name whose someone is ("son", "lawyers", "campaign")
     found: dict[tuple[int, str], Name] = field(default_factory=dict)
+
+    def accuser(
+        self,
+        description: Description,
+        mentions: list[tuple[Name, int]],
+        people: set[int],
+        genders: dict[int, str],
+    ) -> int | None:
+        """For "his accuser", "the Kavanaugh accuser": the one actor the article has accuse
+        the owner ("Monahan accused Ellison of ...", "Ford, who alleges Kavanaugh ..."), if
+        there is just one."""
+        if description.possessor is None or description.head not in _ACCUSERS:
+            return None
+        owner = _owner(self.doc, description.possessor, mentions, people, genders)
+        if owner is None:
+            return None
+        accused = owner[1]
+        found = {a for a, b in _accusing(self.doc, mentions) if b == accused and a != accused}
+        return found.pop() if len(found) == 1 else None
 
     def name_for(
         self,
@@ -105,3 +127,31 @@ def _display(text: str, description: Description, owner: Name) -> str:
         return words
     possessive = "'" if owner.text.endswith("s") else "'s"
     return f"{owner.text}{possessive} {description.name.text}"
+
+
+def _accusing(doc: Any, mentions: list[tuple[Name, int]]) -> list[tuple[int, int]]:
+    """(accuser, accused) for each clause where one actor accuses or alleges of another:
+    "Monahan accused Ellison", "a woman who accused Ellison", "Ford alleges Kavanaugh held
+    her down"."""
+
+    def actor(token: Any) -> int | None:
+        return next((c for n, c in mentions if n.start <= token.idx < n.end), None)
+
+    found: list[tuple[int, int]] = []
+    for verb in doc:
+        if verb.lemma_.lower() not in _ACCUSING or verb.pos_ != "VERB":
+            continue
+        if verb.dep_ in ("relcl", "acl"):  # "Karen Monahan, the woman who accused ...": hers
+            accusers = [appositive_name(verb.head)]
+        else:
+            accusers = [c for c in verb.children if c.dep_ == "nsubj"]
+        accused = [c for c in verb.children if c.dep_ == "dobj"]
+        accused += [
+            s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
+        ]
+        for a in accusers:
+            for b in accused:
+                x, y = actor(a), actor(b)
+                if x is not None and y is not None:
+                    found.append((x, y))
+    return found
