@@ -52,7 +52,7 @@ from unspin.stages.entities.names import (
     owned_names,
     proper_names,
 )
-from unspin.stages.entities.newcomers import NEWCOMER, newcomers
+from unspin.stages.entities.newcomers import NEWCOMER, named_next, newcomers
 from unspin.stages.entities.pronouns import PRONOUN, pronoun_names
 from unspin.stages.entities.relations import RELATION, Relations
 from unspin.stages.gender import pronoun_genders
@@ -272,7 +272,11 @@ def _describe(
     for role, root in headline_roles(doc, rules, clusters.names, mentions, roles):
         clusters.attach(role, root)
     for name in newcomers(chunks, rules, clusters.names):  # last: no description's antecedent
-        clusters.add(name)
+        later = named_next(name, mentions, roles)
+        if later is None:
+            clusters.add(name)
+        else:
+            clusters.attach(name, later)
 
 
 def _roles(

@@ -28,7 +28,24 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODALS = frozenset({"MD"})
 _CONDITIONS = frozenset({"if", "when", "whenever", "unless", "until", "before", "once"})
+_NEXT = 600  # characters after a newcomer within which the article may name them
 _WORDS = frozenset({"amod", "compound", "nmod", "npadvmod"})  # "federal", "FBI", "911"
+
+
+def named_next(
+    name: Name, mentions: list[tuple[Name, int]], roles: dict[int, set[str]]
+) -> int | None:
+    """The person a newcomer turns out to be: one first named soon after it with a role that
+    holds its head ("A federal judge denied bail ... Magistrate Judge Kirtan Khalsa said")."""
+    head = name.text.rsplit(maxsplit=1)[-1].lower()
+    first: dict[int, int] = {}
+    for mention, actor in mentions:
+        first.setdefault(actor, mention.start)
+    for mention, actor in mentions:
+        if name.end <= mention.start <= name.end + _NEXT and first[actor] == mention.start:
+            if head in roles.get(actor, ()):
+                return actor
+    return None
 
 
 def newcomers(chunks: list[Any], rules: ActorRules, names: list[Name]) -> list[Name]:
