@@ -1004,3 +1004,12 @@ def test_an_accuser_of_someone_accused_by_two_is_no_one_of_them() -> None:
         "Novak's accuser spoke."
     )
     assert all("accuser" not in labels(e) for e in actors(text))
+
+
+def test_a_newcomer_named_soon_after_by_their_role_is_that_person() -> None:
+    text = (
+        "Police said so. A federal judge denied bail on Wednesday to five members of a family. "
+        "Magistrate Judge Kirtan Khalsa said there was clear evidence."
+    )
+    assert "federal judge" in labels(actor(text, "Kirtan Khalsa"))
+    assert "federal judge" not in {e["name"] for e in actors(text)}
