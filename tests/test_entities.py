@@ -1013,3 +1013,22 @@ def test_a_newcomer_named_soon_after_by_their_role_is_that_person() -> None:
     )
     assert "federal judge" in labels(actor(text, "Kirtan Khalsa"))
     assert "federal judge" not in {e["name"] for e in actors(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "label"),
+    [
+        (
+            "Ryan remains confident despite a few early supporters of the bill, such as "
+            "senator Bob Corker and Lindsey Graham, having second thoughts.",
+            ["Bob Corker", "Lindsey Graham"],
+            "early supporters",
+        ),
+        ("Critics, including Ana Silva, spoke on Monday.", ["Ana Silva"], "Critics"),
+    ],
+)
+def test_a_plural_for_people_labels_each_name_it_is_shown_by(
+    text: str, named: list[str], label: str
+) -> None:
+    for name in named:
+        assert label in labels(actor(text, name))

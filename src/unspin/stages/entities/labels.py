@@ -42,6 +42,7 @@ _OWNERS = frozenset({"det", "poss", "predet"})  # "Keith Ellison's former girlfr
 _NOT_DESCRIBING = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _NOT_PHRASES = _NOT_DESCRIBING | {"PERSON", "GPE"}  # names and figures describe no one
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"})
+_AMOUNTS = frozenset({"a", "few", "many", "several", "some", "most", "more", "all"})
 _QUANTIFIERS = frozenset({"many", "few", "other", "several", "some", "most", "more", "all", "both"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})  # "Abrams' campaign chair": not the owner
 # a link, handle, hashtag or line break: page furniture the parser ran into a phrase
@@ -98,6 +99,7 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
         *_government_of(root, rules),
         *_introduced(root),
         *_colon_list(span, rules),
+        *_such_as(root, rules),
     ]
     text = doc_text(doc)
     return [
@@ -258,6 +260,22 @@ def _colon_list(span: Any, rules: ActorRules) -> list[Label]:
     return []
 
 
+def _such_as(root: Any, rules: ActorRules) -> list[Label]:
+    """ "early supporters of the bill, such as senator Bob Corker and Lindsey Graham",
+    "critics, including Ana Silva": a plural noun for people labels each name it is shown by."""
+    prep = first_conjunct(root).head
+    if first_conjunct(root).dep_ != "pobj" or prep.dep_ != "prep":
+        return []
+    shown = prep.lower_ == "including" or (
+        prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+    )
+    noun = prep.head
+    if not shown or noun.tag_ != "NNS" or not rules.person_noun(noun.lemma_.lower()):
+        return []
+    found = _phrase(noun, APPOSITIVE)
+    return [found] if found is not None else []
+
+
 def _as_objects(verb: Any) -> list[Any]:
     """What "as" brings after a verb: "described as *a sect*", "certified as *the victor*"."""
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
@@ -341,8 +359,12 @@ def _phrase(token: Any, kind: str) -> Label | None:
         return None  # "Greenwald is no fan of ...": denied, not pinned
     owned = {t.i for c in token.children if c.dep_ in _OWNERS for t in c.subtree}
     left = [t for t in token.subtree if t.i <= token.i and t.i not in owned]
-    while left and (left[0].dep_ in _SKIP_LEFT or left[0].is_punct):
-        left.pop(0)
+    while left and (
+        left[0].dep_ in _SKIP_LEFT
+        or left[0].is_punct
+        or (left[0].dep_ in ("quantmod", "nummod") and left[0].lower_ in _AMOUNTS)
+    ):
+        left.pop(0)  # "a few early supporters": how many is no description
     if not left:
         return None
     return Label(left[0].idx, token.idx + len(token.text), kind)

@@ -42,9 +42,9 @@ def named_next(
     for mention, actor in mentions:
         first.setdefault(actor, mention.start)
     for mention, actor in mentions:
-        if name.end <= mention.start <= name.end + _NEXT and first[actor] == mention.start:
-            if head in roles.get(actor, ()):
-                return actor
+        soon = name.end <= mention.start <= name.end + _NEXT
+        if soon and first[actor] == mention.start and head in roles.get(actor, ()):
+            return actor
     return None
 
 
