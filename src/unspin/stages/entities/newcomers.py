@@ -27,7 +27,9 @@ NEWCOMER = "newcomer"  # how a name was found: a person brought in by a descript
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODALS = frozenset({"MD"})
-_CONDITIONS = frozenset({"if", "when", "whenever", "unless", "until", "before", "once"})
+_CONDITIONS = frozenset({"if", "whenever", "unless"})
+_TIMES = frozenset({"when", "until", "before", "once"})  # in the present: whenever it happens
+_PRESENT = frozenset({"VBZ", "VBP"})
 _NEXT = 600  # characters after a newcomer within which the article may name them
 _WORDS = frozenset({"amod", "compound", "nmod", "npadvmod"})  # "federal", "FBI", "911"
 
@@ -94,4 +96,6 @@ def _acts(root: Any) -> bool:
     for child in verb.children:
         if child.tag_ in _MODALS or (child.dep_ == "mark" and child.lower_ in _CONDITIONS):
             return False
+        if child.dep_ == "mark" and child.lower_ in _TIMES and verb.tag_ in _PRESENT:
+            return False  # "when a reporter asks": any reporter; not "before an aide walked"
     return True
