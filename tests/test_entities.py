@@ -1032,3 +1032,25 @@ def test_a_plural_for_people_labels_each_name_it_is_shown_by(
 ) -> None:
     for name in named:
         assert label in labels(actor(text, name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            "By now, we have all heard of Jesus Campos. He\u2019s the heroic security guard "
+            "that located the shooter.",
+            "Jesus Campos",
+            "heroic security guard",
+        ),
+        (
+            "Jeff Sessions was a campaign adviser and the first sitting senator to endorse him.",
+            "Jeff Sessions",
+            "first sitting senator",
+        ),
+    ],
+)
+def test_a_predicate_labels_its_subject_however_the_copula_is_written_or_joined(
+    text: str, name: str, label: str
+) -> None:
+    assert label in labels(actor(text, name))

@@ -174,13 +174,25 @@ def _comma_appositive(span: Any, rules: ActorRules) -> list[Label]:
 
 
 def _copular(root: Any) -> list[Label]:
-    """ "the FOH is a sect"; for each of joined subjects ("Both CNN and Acosta are plaintiffs")."""
+    """ "the FOH is a sect"; for each of joined subjects ("Both CNN and Acosta are plaintiffs"),
+    each of joined predicates ("was a campaign adviser and the first senator to ...")."""
     root = first_conjunct(root)
     verb = root.head
     if root.dep_ != "nsubj" or not _copula(verb) or _negated(verb):
         return []
-    found = [_phrase(child, COPULAR) for child in verb.children if child.dep_ == "attr"]
+    contracted = verb.lower_.replace("\u2019", "'") in _CONTRACTED  # "He's the guard": spaCy
+    found = [  # may take the predicate for an object
+        _phrase(noun, COPULAR)
+        for child in verb.children
+        if child.dep_ == "attr" or (contracted and child.dep_ == "dobj")
+        for noun in _joined(child)
+    ]
     return [label for label in found if label is not None]
+
+
+def _joined(noun: Any) -> list[Any]:
+    """A noun and the nouns joined to it with "and" ("an adviser and the first senator")."""
+    return [noun, *(c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN")]
 
 
 def _named_as(root: Any, rules: ActorRules) -> list[Label]:
