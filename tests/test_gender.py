@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from unspin.stages.gender import pronoun_genders
+import pytest
+
+from unspin.stages.gender import name_gender, pronoun_genders
 
 
 def starts(text: str) -> list[int]:
@@ -39,3 +41,23 @@ def test_an_object_pronoun_seldom_points_at_its_own_clause_subject() -> None:
     text = "Brix spoke first. Lee said Brix was rude to her."
     people = [(0, "brix"), (text.index("Lee"), "lee"), (text.index("Brix was"), "brix")]
     assert "brix" not in pronoun_genders(text, starts(text), people)
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [("Laura Ingraham", "f"), ("Donald Trump", "m"), ("Trump", None), ("J. Smith", None)],
+)
+def test_a_first_name_that_one_sex_all_but_always_bears_says_it(
+    name: str, gender: str | None
+) -> None:
+    assert name_gender(name) == gender
+
+
+def test_a_first_name_is_a_weaker_vote_than_the_article_s_own_pronoun() -> None:
+    text = "Robin Reyes spoke. She said no. Pat Kim spoke."
+    people = [(0, "reyes"), (text.index("Pat"), "kim")]
+    found = pronoun_genders(text, starts(text), people, names=[("reyes", "Donald Reyes")])
+    assert found["reyes"] == "f"
+    assert pronoun_genders("Laura Reyes spoke.", [0], [(0, "r")], names=[("r", "Laura Reyes")]) == {
+        "r": "f"
+    }

@@ -163,4 +163,5 @@ def _genders(article: Article, mentions: list[Mention]) -> dict[str, str]:
     """The gender the article's own pronouns give each person (see `pronoun_genders`)."""
     starts = [s.start for s in article.groups["sentences"]]
     people = [(m.start, m.entity) for m in mentions if m.type == "person"]
-    return pronoun_genders(article.text, starts, people)
+    names = [(e.id, e.name) for e in article.entities if e.type == "person"]
+    return pronoun_genders(article.text, starts, people, names=names)

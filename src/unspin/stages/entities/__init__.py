@@ -330,7 +330,8 @@ def _genders(
     people = [(n.start, c) for n, c in mentions if c in persons and n.how != DESCRIPTION]
     words = [(c, rules.genders[w]) for c, ws in roles.items() for w in ws if w in rules.genders]
     starts = [sentence.start_char for sentence in doc.sents]
-    return pronoun_genders(doc_text(doc), starts, people, words)
+    names = [(c, n.text) for n, c in mentions if c in persons and n.how not in _NOT_NAMES]
+    return pronoun_genders(doc_text(doc), starts, people, words, names)
 
 
 def _actors(clusters: Clusters) -> list[list[Name]]:
