@@ -1054,3 +1054,8 @@ def test_a_predicate_labels_its_subject_however_the_copula_is_written_or_joined(
     text: str, name: str, label: str
 ) -> None:
     assert label in labels(actor(text, name))
+
+
+def test_a_role_before_a_name_stops_at_a_conjunction() -> None:
+    text = "Republican candidate Donald Trump and Democratic candidate Hillary Clinton met."
+    assert labels(actor(text, "Hillary Clinton")) == {"Democratic candidate"}

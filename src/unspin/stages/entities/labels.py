@@ -335,8 +335,16 @@ def _premodifiers(root: Any, span: Any, rules: ActorRules) -> list[Label]:
     stops = [t.i for t in doc[first : span.start] if t.text in _BREAKS or "\n" in t.text]
     first = max([first, *(i + 1 for i in stops)])  # "NEW YORK — ICE (ICE) Removal Operations"
     tokens = [t for t in doc[first : span.start] if not t.is_punct or t.text == "-"]
-    after = max((k + 1 for k, t in enumerate(tokens) if t.ent_type_ in _NOT_DESCRIBING), default=0)
-    tokens = tokens[after:]  # "Thursday afternoon Sheriff", "39-year-old": when, not who
+    after = max(
+        (
+            k + 1
+            for k, t in enumerate(tokens)
+            if t.ent_type_ in _NOT_DESCRIBING or t.pos_ == "CCONJ"
+        ),
+        default=0,
+    )
+    tokens = tokens[after:]  # "Thursday afternoon Sheriff", "39-year-old": when, not who;
+    # "Republican candidate Donald Trump and Democratic candidate Hillary Clinton": not hers
     while tokens and (
         tokens[0].dep_ in _SKIP_LEFT or tokens[0].pos_ in _NOT_LEADING or not tokens[0].is_alpha
     ):
