@@ -20,15 +20,15 @@ from unspin.training.actors_gold import GoldAccusation, GoldActor, GoldArticle, 
 GOLD = ROOT / "tests" / "fixtures" / "actors"
 # measured on the 20 annotated articles (see the closing note of the actors issue):
 # aliases 0.8730, labels 0.6421, accusations 0.6038, denials 0.5385
-FLOORS = {"aliases": 0.85, "labels": 0.63, "accusations": 0.58, "denials": 0.50}
+FLOORS = {"aliases": 0.85, "labels": 0.65, "accusations": 0.58, "denials": 0.50}
 HELD_OUT = ROOT / "tests" / "fixtures" / "actors-heldout"
 # measured on the 9 held-out articles, whose errors are not read when rules change:
-# aliases 0.7429, labels 0.5488, accusations 0.1308, denials 0.2500
-HELD_OUT_FLOORS = {"aliases": 0.72, "labels": 0.53, "accusations": 0.12, "denials": 0.20}
+# aliases 0.7429, labels 0.5700, accusations 0.1308, denials 0.2500
+HELD_OUT_FLOORS = {"aliases": 0.72, "labels": 0.55, "accusations": 0.12, "denials": 0.20}
 TRAIN = ROOT / "tests" / "fixtures" / "actors-train"
 # the 32 train-split articles, on which the rules are now tuned:
-# aliases 0.7805, labels 0.5582, accusations 0.1614, denials 0.1538
-TRAIN_FLOORS = {"aliases": 0.75, "labels": 0.54, "accusations": 0.15, "denials": 0.12}
+# aliases 0.7805, labels 0.5856, accusations 0.1659, denials 0.1538
+TRAIN_FLOORS = {"aliases": 0.75, "labels": 0.57, "accusations": 0.15, "denials": 0.12}
 
 needs_data = pytest.mark.skipif(
     not ((DATA / "ptc").is_dir() and (DATA / "polnear").is_dir()),
