@@ -242,18 +242,18 @@ def _describe(
     people = _people(clusters)
     genders = _genders(doc, mentions, people, roles, rules)
     context = Context(rules, mentions, roles, genders, introductions(chunks))
-    relations = Relations(doc, doc_text(doc), rules.relations)
+    relations = Relations(doc, doc_text(doc), rules.relations, context.mentions, people, genders)
     for found in descriptions(chunks + possessors(doc), rules, clusters.names):
         if found.owner is not None:
             root: int | None = clusters.find(clusters.index(found.owner))
         else:  # "his accuser": the one who accuses him; else whom it refers back to
-            root = relations.accuser(found, context.mentions, people, genders)
+            root = relations.accuser(found)
             root = antecedent(found, context) if root is None else root
         if root is not None:
             clusters.attach(found.name, root)
             context.add(found, root)
             continue
-        related = relations.name_for(found, context.mentions, people, genders)
+        related = relations.name_for(found)
         if related is None:
             continue
         name, first = related

@@ -30,39 +30,33 @@ _NOT_OWNERS = frozenset({DESCRIPTION, HANDLE, RELATION})  # "@CBSEveningNews: he
 
 @dataclass(slots=True)
 class Relations:
-    """The relation actors of one article: (owner, head) -> the name that stands for them."""
+    """The relation actors of one article: (owner, head) -> the name that stands for them.
+    `mentions` (name, actor, in text order), `people` and `genders` are the resolver's own,
+    read as they grow."""
 
     doc: Any
     text: str
     heads: frozenset[str]  # the heads that name whose someone is ("son", "lawyers", "campaign")
+    mentions: list[tuple[Name, int]]
+    people: set[int]
+    genders: dict[int, str]
     found: dict[tuple[int, str], Name] = field(default_factory=dict)
 
-    def accuser(
-        self,
-        description: Description,
-        mentions: list[tuple[Name, int]],
-        people: set[int],
-        genders: dict[int, str],
-    ) -> int | None:
+    def accuser(self, description: Description) -> int | None:
         """For "his accuser", "the Kavanaugh accuser": the one actor the article has accuse
         the owner ("Monahan accused Ellison of ...", "Ford, who alleges Kavanaugh ..."), if
         there is just one."""
         if description.possessor is None or description.head not in _ACCUSERS:
             return None
-        owner = _owner(self.doc, description.possessor, mentions, people, genders)
+        owner = self._owner(description.possessor)
         if owner is None:
             return None
         accused = owner[1]
-        found = {a for a, b in _accusing(self.doc, mentions) if b == accused and a != accused}
+        pairs = _accusing(self.doc, self.mentions)
+        found = {a for a, b in pairs if b == accused and a != accused}
         return found.pop() if len(found) == 1 else None
 
-    def name_for(
-        self,
-        description: Description,
-        mentions: list[tuple[Name, int]],
-        people: set[int],
-        genders: dict[int, str],
-    ) -> tuple[Name, Name | None] | None:
+    def name_for(self, description: Description) -> tuple[Name, Name | None] | None:
         """The Name of a possessed description that refers to no one, and the name it is the
         same actor as (None for the first of its owner and head); None if its owner is not
         known."""
@@ -70,7 +64,7 @@ class Relations:
             return None
         if self.text[description.name.end - len(description.head)].isupper():
             return None  # "the U.S. Attorney's Office": a name, not whose office
-        owner = _owner(self.doc, description.possessor, mentions, people, genders)
+        owner = self._owner(description.possessor)
         if owner is None:
             return None
         owner_name, owner_actor = owner
@@ -86,6 +80,9 @@ class Relations:
         if first is None:
             self.found[key] = name
         return name, first
+
+    def _owner(self, possessor: tuple[int, int]) -> tuple[Name, int] | None:
+        return _owner(self.doc, possessor, self.mentions, self.people, self.genders)
 
 
 def _owner(
