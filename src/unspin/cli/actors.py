@@ -81,3 +81,30 @@ def lexicon_command(wordnet: Path, out: Path | None) -> None:
         click.echo(f"{count} person nouns written to {target}")
 
     guarded(run)
+
+
+@actors_command.command("first-names")
+@click.option(
+    "--names",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="nomquamgender's name_data.json (pip install nomquamgender to get it).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write it.  [default: the package's rules/first_names.json]",
+)
+def first_names_command(names: Path, out: Path | None) -> None:
+    """Write the first names that say a sex (a weak vote for whom "he"/"she" refers to)."""
+    from importlib import resources
+
+    from unspin.training.first_names import write_first_names
+
+    def run() -> None:
+        target = out or Path(str(resources.files("unspin.rules").joinpath("first_names.json")))
+        count = write_first_names(names, target)
+        click.echo(f"{count} first names written to {target}")
+
+    guarded(run)

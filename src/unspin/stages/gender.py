@@ -1,21 +1,22 @@
 """The gender an article's words give each person it names: the pronouns that follow a name
 ("Monahan ... she said"), the words used with it ("Mrs.", "congresswoman"), and, weakest, a
-first name that the nomquamgender data (names with their share of women among the people so
-named, from many national sources) gives one sex almost always ("Laura", "Donald"): the
-article's own pronouns win a tie with it. Used to pick the person a "she" or "the woman"
-points back to; never reported."""
+first name that one sex all but always bears (`rules/first_names.json`, from the
+nomquamgender data): one vote per person, which a single pronoun of the article's own
+outweighs (it is counted first and wins a tie). Used to pick the person a "she" or "the
+woman" points back to; never reported."""
 
 from __future__ import annotations
 
-import json
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from functools import cache
-from importlib.util import find_spec
-from pathlib import Path
 from typing import TypeVar
+
+from unspin.errors import RulesError
+from unspin.rules import read_rules
 
 PRONOUNS = {
     "he": "m",
@@ -60,39 +61,33 @@ def pronoun_genders(
             votes.setdefault(named.pop(), Counter())[PRONOUNS[match.group(0).lower()]] += 1
     for key, gender in words:
         votes.setdefault(key, Counter())[gender] += 2
-    for key, name in names:
-        guess = name_gender(name)
+    voted: set[Key] = set()
+    for key, name in names:  # one vote a person, however often they are named
+        guess = name_gender(name) if key not in voted else None
         if guess is not None:
+            voted.add(key)
             votes.setdefault(key, Counter())[guess] += 1
     return {key: count.most_common(1)[0][0] for key, count in votes.items()}
 
 
-_CLEAR = 0.95  # the share of one sex among the people so named that makes a first name say it
-_COMMON = 1000  # people so named the data must count
-
-
 def name_gender(name: str) -> str | None:
-    """ "f" or "m" where a full name's first name is all but always a woman's or a man's; None
-    for a single name ("Trump"), an initial, or a first name used by both."""
+    """ "f" or "m" where a person's name starts with a first name that one sex all but always
+    bears ("Laura Ingraham"); None for a single name ("Trump"), an initial, a description
+    ("Christian pastor") or a first name used by both. Accents are folded ("José")."""
     words = name.split()
-    if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 2:
+    capitalised = all(word[:1].isupper() for word in (words[0], words[-1])) if words else False
+    if len(words) < 2 or not capitalised or "'" in name or "\u2019" in name:
         return None
-    return _first_names().get(words[0].casefold())
+    first = unicodedata.normalize("NFKD", words[0]).encode("ascii", "ignore").decode().lower()
+    if len(first) < 2 or not first.isalpha():
+        return None
+    return _first_names().get(first)
 
 
 @cache
 def _first_names() -> dict[str, str]:
-    """The nomquamgender first names that say a sex, read once (its module is not imported:
-    only its data file)."""
-    spec = find_spec("nomquamgender")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    path = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
-    found: dict[str, str] = {}
-    for name, (_, count, female, *_rest) in json.loads(path.read_text("utf-8")).items():
-        if count >= _COMMON and name.isalpha():
-            if female >= _CLEAR:
-                found[name] = "f"
-            elif female <= 1 - _CLEAR:
-                found[name] = "m"
-    return found
+    data = read_rules("first_names.json")
+    try:
+        return {name: sex for sex in ("f", "m") for name in data[sex]}
+    except (KeyError, TypeError) as exc:
+        raise RulesError(f"rules file first_names.json: no 'f' and 'm' lists ({exc})") from exc

@@ -159,9 +159,18 @@ def _possessor(token: Any, mention: Mention) -> bool:
     return False
 
 
+_PROPER = frozenset({"ner", "alias", "name"})  # how an entities mention was found: a name
+
+
 def _genders(article: Article, mentions: list[Mention]) -> dict[str, str]:
     """The gender the article's own pronouns give each person (see `pronoun_genders`)."""
     starts = [s.start for s in article.groups["sentences"]]
     people = [(m.start, m.entity) for m in mentions if m.type == "person"]
-    names = [(e.id, e.name) for e in article.entities if e.type == "person"]
+    names = [  # a person's own names, not a description ("federal judge", "Novak's son")
+        (e.id, article.text[m.start : m.end])
+        for e in article.entities
+        if e.type == "person"
+        for m in e.mentions
+        if m.label in _PROPER
+    ]
     return pronoun_genders(article.text, starts, people, names=names)

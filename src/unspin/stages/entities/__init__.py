@@ -43,6 +43,7 @@ from unspin.stages.entities.names import (
     DEMONYM,
     DESCRIPTION,
     GROUP,
+    NAME,
     NER,
     Name,
     acronym_names,
@@ -60,6 +61,7 @@ from unspin.stages.gender import pronoun_genders
 SOURCE = "rules/entities"
 _NOT_ALIASES = frozenset({DEMONYM, DESCRIPTION, GROUP, PRONOUN, RELATION, NEWCOMER})
 _NOT_NAMES = frozenset({DESCRIPTION, PRONOUN})  # refer to an actor without naming it
+_PROPER = frozenset({NER, ALIAS, NAME})  # a person's own name: its first word may be a first name
 _SALIENT = 3  # times a group is referred to that make each of its phrases a label
 _DESCRIBING = frozenset({DESCRIPTION, PRONOUN, GROUP, RELATION, NEWCOMER})  # may be or hold
 # a label
@@ -330,7 +332,7 @@ def _genders(
     people = [(n.start, c) for n, c in mentions if c in persons and n.how != DESCRIPTION]
     words = [(c, rules.genders[w]) for c, ws in roles.items() for w in ws if w in rules.genders]
     starts = [sentence.start_char for sentence in doc.sents]
-    names = [(c, n.text) for n, c in mentions if c in persons and n.how not in _NOT_NAMES]
+    names = [(c, n.text) for n, c in mentions if c in persons and n.how in _PROPER]
     return pronoun_genders(doc_text(doc), starts, people, words, names)
 
 
