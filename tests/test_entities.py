@@ -1059,3 +1059,15 @@ def test_a_predicate_labels_its_subject_however_the_copula_is_written_or_joined(
 def test_a_role_before_a_name_stops_at_a_conjunction() -> None:
     text = "Republican candidate Donald Trump and Democratic candidate Hillary Clinton met."
     assert labels(actor(text, "Hillary Clinton")) == {"Democratic candidate"}
+
+
+def test_two_owners_relations_are_two_actors() -> None:
+    text = (
+        "Donald Trump met Hillary Clinton on Monday. Trump said he was tired. His lawyer "
+        "said no. Clinton said she was ready. Her lawyer said yes."
+    )
+    lawyers = [e for e in actors(text) if e["name"].endswith("lawyer")]
+    assert sorted(e["name"] for e in lawyers) == [
+        "Donald Trump's lawyer",
+        "Hillary Clinton's lawyer",
+    ]

@@ -45,6 +45,7 @@ from unspin.stages.entities.names import (
     GROUP,
     NAME,
     NER,
+    RELATION,
     Name,
     acronym_names,
     handle_names,
@@ -55,7 +56,7 @@ from unspin.stages.entities.names import (
 )
 from unspin.stages.entities.newcomers import NEWCOMER, named_next, newcomers
 from unspin.stages.entities.pronouns import PRONOUN, pronoun_names
-from unspin.stages.entities.relations import RELATION, Relations
+from unspin.stages.entities.relations import Relations
 from unspin.stages.gender import pronoun_genders
 
 SOURCE = "rules/entities"

@@ -19,7 +19,7 @@ from typing import Any
 from unspin.nlp import doc_text
 from unspin.rules.actors import ActorRules
 from unspin.stages.entities.groups import speaks_of_people
-from unspin.stages.entities.names import DESCRIPTION, Name
+from unspin.stages.entities.names import DESCRIPTION, RELATION, Name
 
 _INDEFINITE = frozenset({"a", "an", "another"})
 _DETERMINERS = frozenset({"the", "this", "that", "our"})
@@ -211,9 +211,10 @@ class Context:
 
 def antecedent(description: Description, context: Context) -> int | None:
     """The actor (cluster id) a description refers to, among those mentioned before it (not
-    its possessor, not a name it is joined to): the last one whose name or an earlier label
-    holds the head noun ("the ministry" -> "Interior Ministry", "the president" -> "President
-    Obama"), else, among those mentioned within reach before it, the one an earlier
+    its possessor, not a name it is joined to): of those whose name or an earlier label holds
+    the head noun ("the ministry" -> "Interior Ministry", "the president" -> "President
+    Obama"), the one mentioned most within reach before it (else the last of them), else,
+    among those mentioned within reach before it, the one an earlier
     description with the same head referred to, else, for a generic head ("the group", "the
     regime") or one that refers back (`_refers_back`: no predicate, nothing after it saying
     which), the salient actor of the type that head prefers (`_salient`), not the subject of
@@ -268,8 +269,10 @@ def _antecedent(
     rules, roles = context.rules, context.roles
     near = [(n, c) for n, c in before if n.start >= description.name.start - _REACH]
     role = rules.synonyms.get(description.head, frozenset({description.head}))
-    typed = [
-        (n, c) for n, c in before if n.how != DESCRIPTION and n.type in _FITS[description.refers]
+    typed = [  # not a relation's made-up name: "Trump's lawyer" is not "her lawyer"
+        (n, c)
+        for n, c in before
+        if n.how not in (DESCRIPTION, RELATION) and n.type in _FITS[description.refers]
     ]
     named = [  # a name or role that holds the word: however far back
         c for n, c in typed if _holds(n, description.head) or not role.isdisjoint(roles.get(c, ()))
@@ -278,7 +281,8 @@ def _antecedent(
     if modified is not None and (named or description.head in rules.generic):
         return modified
     if named:
-        close = [c for n, c in near if c in set(named)]
+        holding = set(named)
+        close = [c for n, c in near if c in holding]
         return _salient(close) if close else named[-1]
     if description.possessor is not None:
         return None  # "his opponent": only a role the article gave someone says who

@@ -19,7 +19,7 @@ from unspin.stages.casing import Casing
 from unspin.stages.entities.countries import Gazetteer
 
 # how a name was found; also the label of the mention span in the report
-NER, ACRONYM, ALIAS, METONYM, DEMONYM, NAME, DESCRIPTION, GROUP, HANDLE = (
+NER, ACRONYM, ALIAS, METONYM, DEMONYM, NAME, DESCRIPTION, GROUP, HANDLE, RELATION = (
     "ner",
     "acronym",
     "alias",
@@ -29,6 +29,7 @@ NER, ACRONYM, ALIAS, METONYM, DEMONYM, NAME, DESCRIPTION, GROUP, HANDLE = (
     "description",
     "group",
     "handle",
+    "relation",  # whose someone is: "her son", "CNN's lawyers" (relations.py)
 )
 ACRONYM_FORM = re.compile(r"^[A-Z][A-Z&]{1,5}$|^(?:[A-Z]\.){2,4}$")
 _ACTING = frozenset({"nsubj", "nsubjpass", "poss"})

@@ -12,16 +12,15 @@ whose someone is (`ActorRules.relations`: kin, lawyers, aides, a campaign) make 
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from unspin.nlp import appositive_name
 from unspin.stages.entities.descriptions import Description
-from unspin.stages.entities.names import DESCRIPTION, HANDLE, Name
+from unspin.stages.entities.names import DESCRIPTION, HANDLE, RELATION, Name
 from unspin.stages.gender import PRONOUNS
 
-RELATION = "relation"  # how a name was found: a description of whom an actor belongs to
 _ACCUSERS = frozenset({"accuser", "accusers"})
 _ACCUSING = frozenset({"accuse", "allege"})
 _NOT_OWNERS = frozenset({DESCRIPTION, HANDLE, RELATION})  # "@CBSEveningNews: her son": not
@@ -41,6 +40,7 @@ class Relations:
     people: set[int]
     genders: dict[int, str]
     found: dict[tuple[int, str], Name] = field(default_factory=dict)
+    accusing: list[tuple[int, int]] | None = None  # (accuser, accused), read at the first need
 
     def accuser(self, description: Description) -> int | None:
         """For "his accuser", "the Kavanaugh accuser": the one actor the article has accuse
@@ -52,8 +52,9 @@ class Relations:
         if owner is None:
             return None
         accused = owner[1]
-        pairs = _accusing(self.doc, self.mentions)
-        found = {a for a, b in pairs if b == accused and a != accused}
+        if self.accusing is None:
+            self.accusing = _accusing(self.doc, self.mentions)
+        found = {a for a, b in self.accusing if b == accused and a != accused}
         return found.pop() if len(found) == 1 else None
 
     def name_for(self, description: Description) -> tuple[Name, Name | None] | None:
@@ -73,13 +74,18 @@ class Relations:
         name = Name(
             description.name.start,
             description.name.end,
-            _display(self.text, description, owner_name),
+            _display(self.text, description, owner_name, self._fullest(owner_actor)),
             description.refers,
             RELATION,
         )
         if first is None:
             self.found[key] = name
         return name, first
+
+    def _fullest(self, actor: int) -> str:
+        """The longest name the article gives an actor so far ("Karen Monahan")."""
+        names = [n.text for n, c in self.mentions if c == actor and n.how not in _NOT_OWNERS]
+        return max(names, key=len, default="")
 
     def _owner(self, possessor: tuple[int, int]) -> tuple[Name, int] | None:
         return _owner(self.doc, possessor, self.mentions, self.people, self.genders)
@@ -114,16 +120,17 @@ def _owner(
     return None
 
 
-def _display(text: str, description: Description, owner: Name) -> str:
+def _display(text: str, description: Description, owner: Name, fullest: str) -> str:
     """How the actor is called: as written where a name owns it ("CNN's lawyers"), else the
-    owner's name with the description ("Karen Monahan's son")."""
+    owner's fullest name with the description ("Karen Monahan's son")."""
     assert description.possessor is not None
     start, end = description.possessor
     words = text[start : description.name.end]
     if owner.overlaps(start, end) and words.startswith(owner.text):
         return words
-    possessive = "'" if owner.text.endswith("s") else "'s"
-    return f"{owner.text}{possessive} {description.name.text}"
+    name = fullest or owner.text
+    possessive = "'" if name.endswith("s") else "'s"
+    return f"{name}{possessive} {description.name.text}"
 
 
 def _accusing(doc: Any, mentions: list[tuple[Name, int]]) -> list[tuple[int, int]]:
@@ -131,8 +138,15 @@ def _accusing(doc: Any, mentions: list[tuple[Name, int]]) -> list[tuple[int, int
     "Monahan accused Ellison", "a woman who accused Ellison", "Ford alleges Kavanaugh held
     her down"."""
 
+    starts = [n.start for n, _ in mentions]
+
     def actor(token: Any) -> int | None:
-        return next((c for n, c in mentions if n.start <= token.idx < n.end), None)
+        k = bisect_right(starts, token.idx) - 1
+        while k >= 0 and token.idx - mentions[k][0].start < 200:
+            if mentions[k][0].start <= token.idx < mentions[k][0].end:
+                return mentions[k][1]
+            k -= 1
+        return None
 
     found: list[tuple[int, int]] = []
     for verb in doc:
