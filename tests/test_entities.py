@@ -1071,3 +1071,39 @@ def test_two_owners_relations_are_two_actors() -> None:
         "Donald Trump's lawyer",
         "Hillary Clinton's lawyer",
     ]
+
+
+def test_the_kavanaugh_accuser_is_the_one_who_accuses_him() -> None:
+    text = "Christine Ford has accused Brett Kavanaugh of assault. The Kavanaugh accuser spoke."
+    assert "accuser" in labels(actor(text, "Christine Ford"))
+
+
+def test_a_relation_is_labelled_by_its_head_not_by_its_owner_s_name() -> None:
+    text = "Peter Novak lost. Ana Silva said Peter Novak's son hid the weapons."
+    assert labels(actor(text, "Peter Novak's son")) == {"son"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Silva spoke. When a reporter asks, she answers.",
+        "Ana Silva spoke. Whenever a reporter asks, she answers.",
+        "Ana Silva spoke. If a reporter asks, she answers.",
+    ],
+)
+def test_someone_said_of_any_time_or_case_is_no_newcomer(text: str) -> None:
+    assert "reporter" not in {e["name"] for e in actors(text)}
+
+
+def test_someone_who_acted_at_a_time_in_the_past_is_a_newcomer() -> None:
+    text = "Acosta spoke on. The reporter asked again before a female White House aide walked over."
+    assert "female White House aide" in {e["name"] for e in actors(text)}
+
+
+def test_a_definite_group_joins_no_group_where_two_are_referred_to_in_the_passage() -> None:
+    text = (
+        "Five police officers arrested two protesters. All five officers were praised. "
+        "Both protesters were held. The two protesters were charged. A lawyer said the "
+        "suspects were innocent."
+    )
+    assert all("suspects" not in labels(e) for e in actors(text))

@@ -58,7 +58,7 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
     found: list[Description] = []
     for chunk in sorted(chunks, key=lambda c: c.start_char):
         root = chunk.root
-        possessor = _possessor(chunk)
+        possessor = _possessor(chunk, names)
         determiner = "the" if possessor is not None else chunk[0].lower_
         refers = _refers(root, determiner, rules)
         if refers is None:
@@ -131,12 +131,18 @@ def possessors(doc: Any) -> list[Any]:
     return found
 
 
-def _possessor(chunk: Any) -> tuple[int, int] | None:
+def _possessor(chunk: Any, names: list[Name]) -> tuple[int, int] | None:
     """Where "his" or "Abrams'" stands in "his campaign chair", "Abrams' campaign chair"; for
     an accuser, also a name before it ("the Kavanaugh accuser")."""
     owned = [t for t in chunk if t.dep_ == "poss" and t.head.i == chunk.root.i]
-    if not owned and chunk.root.lemma_.lower() == ACCUSER:
-        owned = [t for t in chunk if t.dep_ == "compound" and t.ent_type_ == "PERSON"][-1:]
+    if not owned and chunk.root.lemma_.lower() == ACCUSER:  # spaCy may take the name for an
+        owned = [  # adjective there
+            t
+            for t in chunk
+            if t.i < chunk.root.i
+            and t.head.i == chunk.root.i
+            and any(n.type == "person" and n.start <= t.idx < n.end for n in names)
+        ][-1:]
     if not owned:
         return None
     first, last = owned[0].left_edge, owned[0].right_edge

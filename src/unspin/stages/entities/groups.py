@@ -6,13 +6,14 @@ distinct phrase, until a later phrase points back at a group already brought in.
   reach before it with the same count, and so does an indefinite one that counts three or more
   ("five Islamists" after "five former residents");
 - "the judges" after "two district judges": a definite phrase joins the nearest group with
-  the same head noun; else, if it counts no one, the group referred to most (twice at least)
+  the same head noun; else, if it counts no one, the one group referred to twice or more
   within reach before it: "five former residents ... the five ... the suspects";
 - "the other four members" is a part of a group, not the group: it stays its own.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,12 +143,11 @@ def _target(phrase: GroupPhrase, seen: list[GroupPhrase], clusters: Clusters) ->
         ]
         if fitting:
             return fitting[-1]
-        counts: dict[int, int] = {}
-        for p in near:
-            counts[actor(p)] = counts.get(actor(p), 0) + 1
-        salient = [p for p in near if counts[actor(p)] >= 2]
-        if salient and phrase.count is None:
-            return max(reversed(salient), key=lambda p: counts[actor(p)])
+        counts = Counter(actor(p) for p in near)
+        salient = {a for a, n in counts.items() if n >= 2}
+        if len(salient) == 1 and phrase.count is None:  # two such groups: which, the words
+            (only,) = salient  # alone do not tell ("officers ... protesters ... the suspects")
+            return next(p for p in reversed(near) if actor(p) == only)
     return None
 
 

@@ -339,12 +339,13 @@ def _premodifiers(root: Any, span: Any, rules: ActorRules) -> list[Label]:
         (
             k + 1
             for k, t in enumerate(tokens)
-            if t.ent_type_ in _NOT_DESCRIBING or t.pos_ == "CCONJ"
+            if t.ent_type_ in _NOT_DESCRIBING or t.pos_ == "CCONJ" or t.dep_ == "case"
         ),
         default=0,
     )
     tokens = tokens[after:]  # "Thursday afternoon Sheriff", "39-year-old": when, not who;
-    # "Republican candidate Donald Trump and Democratic candidate Hillary Clinton": not hers
+    # "Republican candidate Donald Trump and Democratic candidate Hillary Clinton": not hers;
+    # "Jan Novak's son": whose, not what he is
     while tokens and (
         tokens[0].dep_ in _SKIP_LEFT or tokens[0].pos_ in _NOT_LEADING or not tokens[0].is_alpha
     ):

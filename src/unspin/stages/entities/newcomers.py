@@ -27,8 +27,9 @@ NEWCOMER = "newcomer"  # how a name was found: a person brought in by a descript
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODALS = frozenset({"MD"})
-_CONDITIONS = frozenset({"if", "whenever", "unless"})
-_TIMES = frozenset({"when", "until", "before", "once"})  # in the present: whenever it happens
+_CONDITIONS = frozenset({"if", "unless"})
+_TIMES = frozenset({"when", "whenever", "until", "before", "once"})  # in the present: any time
+# (spaCy makes "when" an adverb as often as a marker)
 _PRESENT = frozenset({"VBZ", "VBP"})
 _NEXT = 600  # characters after a newcomer within which the article may name them
 _WORDS = frozenset({"amod", "compound", "nmod", "npadvmod"})  # "federal", "FBI", "911"
@@ -96,6 +97,7 @@ def _acts(root: Any) -> bool:
     for child in verb.children:
         if child.tag_ in _MODALS or (child.dep_ == "mark" and child.lower_ in _CONDITIONS):
             return False
-        if child.dep_ == "mark" and child.lower_ in _TIMES and verb.tag_ in _PRESENT:
+        said_when = child.dep_ in ("mark", "advmod") and child.lower_ in _TIMES
+        if said_when and verb.tag_ in _PRESENT:
             return False  # "when a reporter asks": any reporter; not "before an aide walked"
     return True
