@@ -3,12 +3,14 @@ and the labels the article pins on it.
 
     spaCy entities, acronyms (names; not a dateline's place) -> aliases (parentheses, "also
     known as", acronyms)
-    -> clusters (same actor) -> scan (every repeat of a name) -> descriptions ("the group")
-    -> groups of people ("former members") -> pronouns ("she is a ...") -> a headline's roles
-    ("Federal Judge Denies Bail") -> labels -> Entity
+    -> groups of people ("former members") -> clusters (same actor) -> scan (every repeat of
+    a name) -> descriptions ("the group"; "his accuser"), or relations where they refer back
+    to no one ("her son") -> pronouns ("she is a ...") -> a headline's roles ("Federal Judge
+    Denies Bail") -> newcomers ("A federal judge denied bail") -> labels -> Entity
 
-Everything comes from the article's own words, spaCy's parse and the countryinfo data; no list
-says which actors are good or bad.
+Everything comes from the article's own words, spaCy's parse, the countryinfo data and, for
+whom a "she" refers to, the first names of `rules/first_names.json`; no list says which
+actors are good or bad.
 """
 
 from __future__ import annotations
