@@ -1107,3 +1107,11 @@ def test_a_definite_group_joins_no_group_where_two_are_referred_to_in_the_passag
         "suspects were innocent."
     )
     assert all("suspects" not in labels(e) for e in actors(text))
+
+
+def test_a_word_for_a_state_joins_no_group_of_people() -> None:
+    text = (
+        "Rell called its leaders a gang. The leaders fled. Later the leaders returned. "
+        "Every time the economy stumbles, the authorities find a new enemy within."
+    )
+    assert "authorities" not in labels(actor(text, "leaders"))

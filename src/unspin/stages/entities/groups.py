@@ -29,6 +29,7 @@ _COUNTS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "both": 2, "dozen": 12,
 }  # fmt: skip
+_BODIES = frozenset({"organization", "country"})  # "the authorities": a state, not people
 _MARKS = frozenset({"det", "nummod", "poss", "amod", "predet"})
 _REACH = 1500  # characters back a phrase looks for the group it points at
 _COUNTED = 3  # the least count that ties two indefinite phrases ("two men" need not)
@@ -40,6 +41,8 @@ class GroupPhrase:
     count: int | None  # "five former residents": 5; "both men": 2
     definite: bool  # "the defendants", "these jihadis", "all five adults"
     part: bool  # "the other four members", "some residents"
+    personal: bool = False  # its head is a word for people, not for a body or a state
+    # ("the suspects", not "the authorities"): it may join the group a passage is about
 
 
 def speaks_of_people(root: Any, rules: ActorRules) -> bool:
@@ -90,7 +93,10 @@ def group_phrases(chunks: list[Any], rules: ActorRules, names: list[Name]) -> li
         before = [t.lower_ for t in chunk if t.i < words[0].i]
         definite = bool(before) and before[0] in _DEFINITE
         part = any(w in _PART for w in before) or words[0].lower_ in _PART
-        found.append(GroupPhrase(name, count, definite, part))
+        personal = speaks_of_people(root, rules) and not any(
+            rules.descriptions.get(word) in _BODIES for word in (root.lower_, root.lemma_.lower())
+        )
+        found.append(GroupPhrase(name, count, definite, part, personal))
     return found
 
 
@@ -145,7 +151,9 @@ def _target(phrase: GroupPhrase, seen: list[GroupPhrase], clusters: Clusters) ->
             return fitting[-1]
         counts = Counter(actor(p) for p in near)
         salient = {a for a, n in counts.items() if n >= 2}
-        if len(salient) == 1 and phrase.count is None:  # two such groups: which, the words
+        if (
+            len(salient) == 1 and phrase.count is None and phrase.personal
+        ):  # two such groups: which, the words
             (only,) = salient  # alone do not tell ("officers ... protesters ... the suspects")
             return next(p for p in reversed(near) if actor(p) == only)
     return None
