@@ -1115,3 +1115,8 @@ def test_a_word_for_a_state_joins_no_group_of_people() -> None:
         "Every time the economy stumbles, the authorities find a new enemy within."
     )
     assert "authorities" not in labels(actor(text, "leaders"))
+
+
+def test_a_hyphened_role_before_a_name_is_a_label() -> None:
+    text = "Sanders told co-host Joe Scarborough that he was wrong."
+    assert labels(actor(text, "Joe Scarborough")) == {"co-host"}

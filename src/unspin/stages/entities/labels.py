@@ -330,7 +330,7 @@ def _premodifiers(root: Any, span: Any, rules: ActorRules) -> list[Label]:
         t for t in root.subtree if t.i < span.start and t.dep_ not in _SKIP_LEFT and not t.is_punct
     ]
     if not left:
-        return []
+        return _hyphened(span, rules)
     first = min(t.i for t in left)
     stops = [t.i for t in doc[first : span.start] if t.text in _BREAKS or "\n" in t.text]
     first = max([first, *(i + 1 for i in stops)])  # "NEW YORK — ICE (ICE) Removal Operations"
@@ -369,6 +369,19 @@ def _premodifiers(root: Any, span: Any, rules: ActorRules) -> list[Label]:
     ):
         return []  # "the embattled Lisa Page", "the now-imprisoned Chelsea Manning": no role
     return [Label(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), PREMODIFIER)]
+
+
+def _hyphened(span: Any, rules: ActorRules) -> list[Label]:
+    """ "told co-host Joe Scarborough": a hyphened role right before a name, which spaCy splits
+    into three words it does not hang on the name."""
+    doc, i = span.doc, span.start
+    if i < 3:
+        return []
+    a, dash, b = doc[i - 3], doc[i - 2], doc[i - 1]
+    joined = dash.text == "-" and not a.whitespace_ and not dash.whitespace_ and b.whitespace_
+    if not (joined and a.is_alpha and b.is_lower and rules.person_noun(b.lemma_.lower())):
+        return []
+    return [Label(a.idx, b.idx + len(b.text), PREMODIFIER)]
 
 
 def _phrase(token: Any, kind: str) -> Label | None:
