@@ -27,25 +27,28 @@ def pronoun_names(
     starts = [n.start for n, _ in people]
     found: list[tuple[Name, int]] = []
     for token in doc:
-        gender = PRONOUNS.get(token.lower_)
-        if gender is None or token.dep_ not in _ROLES or token.tag_ != "PRP":
+        if token.dep_ not in _ROLES or token.tag_ != "PRP":
             continue
-        sentence = token.sent
-        previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
-        for since in (sentence.start_char, previous.start_char):
-            before = people[bisect_left(starts, since) : bisect_left(starts, token.idx)]
-            actor = _last_of(gender, before, genders)
-            if actor is not None:
-                end = token.idx + len(token.text)
-                found.append((Name(token.idx, end, token.text, "person", PRONOUN), actor))
-                break
+        referred = referent(token, people, starts, genders)
+        if referred is not None:
+            end = token.idx + len(token.text)
+            found.append((Name(token.idx, end, token.text, "person", PRONOUN), referred[1]))
     return found
 
 
-def _last_of(gender: str, people: list[tuple[Name, int]], genders: dict[int, str]) -> int | None:
-    """The last person known to be of `gender` (people of unknown gender are passed over)."""
-    for _, actor in reversed(people):
-        known = genders.get(actor)
-        if known == gender:
-            return actor
+def referent(
+    token: Any, people: list[tuple[Name, int]], starts: list[int], genders: dict[int, str]
+) -> tuple[Name, int] | None:
+    """The person a "he"/"she"/"his"/"her" token refers to: the last one of its gender named
+    before it in its sentence, else in the sentence before (people of unknown gender are
+    passed over). `people`: (name, actor) in text order; `starts`: their starts."""
+    gender = PRONOUNS.get(token.lower_)
+    if gender is None:
+        return None
+    sentence = token.sent
+    previous = token.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    before = people[bisect_left(starts, previous.start_char) : bisect_left(starts, token.idx)]
+    for name, actor in reversed(before):
+        if genders.get(actor) == gender:
+            return name, actor
     return None

@@ -12,14 +12,14 @@ whose someone is (`ActorRules.relations`: kin, lawyers, aides, a campaign) make 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from unspin.nlp import appositive_name
 from unspin.stages.entities.descriptions import Description
 from unspin.stages.entities.names import DESCRIPTION, HANDLE, RELATION, Name
-from unspin.stages.gender import PRONOUNS
+from unspin.stages.entities.pronouns import referent
 
 _ACCUSERS = frozenset({"accuser", "accusers"})
 _ACCUSING = frozenset({"accuse", "allege"})
@@ -105,19 +105,10 @@ def _owner(
     if named:
         return named[-1]
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) != 1:
+    if span is None or len(span) != 1 or span[0].tag_ != "PRP$":
         return None
-    gender = PRONOUNS.get(span[0].lower_)
-    if gender is None or span[0].tag_ != "PRP$":
-        return None
-    sentence = span[0].sent
-    since = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
-    starts = [n.start for n, _ in mentions]
-    before = mentions[bisect_left(starts, since) : bisect_left(starts, start)]
-    for name, actor in reversed(before):
-        if actor in people and name.how not in _NOT_OWNERS and genders.get(actor) == gender:
-            return name, actor
-    return None
+    owners = [(n, c) for n, c in mentions if c in people and n.how not in _NOT_OWNERS]
+    return referent(span[0], owners, [n.start for n, _ in owners], genders)
 
 
 def _display(text: str, description: Description, owner: Name, fullest: str) -> str:
