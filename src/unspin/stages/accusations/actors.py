@@ -10,6 +10,7 @@ from typing import Any
 
 from unspin.article import Article
 from unspin.rules.actors import actor_rules
+from unspin.stages.entities.names import PROPER
 from unspin.stages.gender import PRONOUNS, pronoun_genders
 
 _PERSONAL = frozenset(PRONOUNS)
@@ -159,9 +160,6 @@ def _possessor(token: Any, mention: Mention) -> bool:
     return False
 
 
-_PROPER = frozenset({"ner", "alias", "name"})  # how an entities mention was found: a name
-
-
 def _genders(article: Article, mentions: list[Mention]) -> dict[str, str]:
     """The gender the article's own pronouns give each person (see `pronoun_genders`)."""
     starts = [s.start for s in article.groups["sentences"]]
@@ -171,6 +169,6 @@ def _genders(article: Article, mentions: list[Mention]) -> dict[str, str]:
         for e in article.entities
         if e.type == "person"
         for m in e.mentions
-        if m.label in _PROPER
+        if m.label in PROPER
     ]
     return pronoun_genders(article.text, starts, people, names=names)

@@ -45,8 +45,8 @@ from unspin.stages.entities.names import (
     DEMONYM,
     DESCRIPTION,
     GROUP,
-    NAME,
     NER,
+    PROPER,
     RELATION,
     Name,
     acronym_names,
@@ -56,7 +56,7 @@ from unspin.stages.entities.names import (
     owned_names,
     proper_names,
 )
-from unspin.stages.entities.newcomers import NEWCOMER, named_next, newcomers
+from unspin.stages.entities.newcomers import NEWCOMER, first_mentions, named_next, newcomers
 from unspin.stages.entities.pronouns import PRONOUN, pronoun_names
 from unspin.stages.entities.relations import Relations
 from unspin.stages.gender import pronoun_genders
@@ -64,7 +64,6 @@ from unspin.stages.gender import pronoun_genders
 SOURCE = "rules/entities"
 _NOT_ALIASES = frozenset({DEMONYM, DESCRIPTION, GROUP, PRONOUN, RELATION, NEWCOMER})
 _NOT_NAMES = frozenset({DESCRIPTION, PRONOUN})  # refer to an actor without naming it
-_PROPER = frozenset({NER, ALIAS, NAME})  # a person's own name: its first word may be a first name
 _SALIENT = 3  # times a group is referred to that make each of its phrases a label
 _DESCRIBING = frozenset({DESCRIPTION, PRONOUN, GROUP, RELATION, NEWCOMER})  # may be or hold
 # a label
@@ -276,8 +275,9 @@ def _describe(
         clusters.attach(pronoun, root)
     for role, root in headline_roles(doc, rules, clusters.names, mentions, roles):
         clusters.attach(role, root)
+    firsts = first_mentions(mentions)
     for name in newcomers(chunks, rules, clusters.names):  # last: no description's antecedent
-        later = named_next(name, mentions, roles)
+        later = named_next(name, firsts, roles)
         if later is None:
             clusters.add(name)
         else:
@@ -335,7 +335,7 @@ def _genders(
     people = [(n.start, c) for n, c in mentions if c in persons and n.how != DESCRIPTION]
     words = [(c, rules.genders[w]) for c, ws in roles.items() for w in ws if w in rules.genders]
     starts = [sentence.start_char for sentence in doc.sents]
-    names = [(c, n.text) for n, c in mentions if c in persons and n.how in _PROPER]
+    names = [(c, n.text) for n, c in mentions if c in persons and n.how in PROPER]
     return pronoun_genders(doc_text(doc), starts, people, words, names)
 
 

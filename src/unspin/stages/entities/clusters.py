@@ -60,9 +60,7 @@ class Clusters:
 
     def attach(self, name: Name, to: int) -> None:
         """Add a name to the cluster of name `to`."""
-        self.where[id(name)] = len(self.names)
-        self.names.append(name)
-        self.parent.append(self.find(to))
+        self.parent[self.add(name)] = self.find(to)
 
     def add(self, name: Name) -> int:
         """Add a name as an actor of its own; its index."""

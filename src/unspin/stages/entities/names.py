@@ -31,6 +31,8 @@ NER, ACRONYM, ALIAS, METONYM, DEMONYM, NAME, DESCRIPTION, GROUP, HANDLE, RELATIO
     "handle",
     "relation",  # whose someone is: "her son", "CNN's lawyers" (relations.py)
 )
+PROPER = frozenset({NER, ALIAS, NAME})  # a name of the actor's own (its first word may be a
+# first name); the others are found from an acronym, a place, a description, ...
 ACRONYM_FORM = re.compile(r"^[A-Z][A-Z&]{1,5}$|^(?:[A-Z]\.){2,4}$")
 _ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
 _CLAN = re.compile(r"^[A-Z][a-z]?['\u2019][A-Z][a-z]+$")  # O'Gorman, D'Souza

@@ -17,6 +17,7 @@ the named one. The agent of a passive ("shot by a police officer") is left out t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from unspin.nlp import doc_text, first_conjunct
@@ -35,18 +36,26 @@ _NEXT = 600  # characters after a newcomer within which the article may name the
 _WORDS = frozenset({"amod", "compound", "nmod", "npadvmod"})  # "federal", "FBI", "911"
 
 
-def named_next(
-    name: Name, mentions: list[tuple[Name, int]], roles: dict[int, set[str]]
-) -> int | None:
-    """The person a newcomer turns out to be: one first named soon after it with a role that
-    holds its head ("A federal judge denied bail ... Magistrate Judge Kirtan Khalsa said")."""
+def first_mentions(mentions: list[tuple[Name, int]]) -> list[tuple[int, int]]:
+    """(start, actor) of each actor's first mention, in text order (`mentions` in text order)."""
+    seen: set[int] = set()
+    found: list[tuple[int, int]] = []
+    for mention, actor in mentions:
+        if actor not in seen:
+            seen.add(actor)
+            found.append((mention.start, actor))
+    return found
+
+
+def named_next(name: Name, firsts: list[tuple[int, int]], roles: dict[int, set[str]]) -> int | None:
+    """The person a newcomer turns out to be: one first named soon after it (`firsts`, from
+    `first_mentions`) with a role that holds its head ("A federal judge denied bail ...
+    Magistrate Judge Kirtan Khalsa said")."""
     head = name.text.rsplit(maxsplit=1)[-1].lower()
-    first: dict[int, int] = {}
-    for mention, actor in mentions:
-        first.setdefault(actor, mention.start)
-    for mention, actor in mentions:
-        soon = name.end <= mention.start <= name.end + _NEXT
-        if soon and first[actor] == mention.start and head in roles.get(actor, ()):
+    for start, actor in firsts[bisect_left(firsts, (name.end, -1)) :]:
+        if start > name.end + _NEXT:
+            break
+        if head in roles.get(actor, ()):
             return actor
     return None
 
