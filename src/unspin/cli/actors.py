@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -55,6 +57,30 @@ def eval_command(data: Path, gold: Path, as_json: bool, each: bool) -> None:
     guarded(run)
 
 
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def _rules_out(name: str) -> Callable[[Command], Command]:
+    """The `--out` option of a command that writes one of the package's rules files."""
+    return click.option(
+        "--out",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=f"Where to write it.  [default: the package's rules/{name}]",
+    )
+
+
+def _write_rules(name: str, out: Path | None, write: Callable[[Path], int], what: str) -> None:
+    """Write a rules file (to `out`, else into the package) and say how many entries."""
+    from importlib import resources
+
+    def run() -> None:
+        target = out or Path(str(resources.files("unspin.rules").joinpath(name)))
+        click.echo(f"{write(target)} {what} written to {target}")
+
+    guarded(run)
+
+
 @actors_command.command("lexicon")
 @click.option(
     "--wordnet",
@@ -63,24 +89,14 @@ def eval_command(data: Path, gold: Path, as_json: bool, each: bool) -> None:
     show_default=True,
     help="A WordNet 3.0 dict folder (index.noun, data.noun): Debian's wordnet-base.",
 )
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Where to write it.  [default: the package's rules/person_nouns.json]",
-)
+@_rules_out("person_nouns.json")
 def lexicon_command(wordnet: Path, out: Path | None) -> None:
     """Write the person nouns of the entities stage from WordNet (noun.person)."""
-    from importlib import resources
-
     from unspin.training.person_nouns import write_lexicon
 
-    def run() -> None:
-        target = out or Path(str(resources.files("unspin.rules").joinpath("person_nouns.json")))
-        count = write_lexicon(wordnet, target)
-        click.echo(f"{count} person nouns written to {target}")
-
-    guarded(run)
+    _write_rules(
+        "person_nouns.json", out, lambda target: write_lexicon(wordnet, target), "person nouns"
+    )
 
 
 @actors_command.command("first-names")
@@ -90,21 +106,11 @@ def lexicon_command(wordnet: Path, out: Path | None) -> None:
     required=True,
     help="nomquamgender's name_data.json (pip install nomquamgender to get it).",
 )
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Where to write it.  [default: the package's rules/first_names.json]",
-)
+@_rules_out("first_names.json")
 def first_names_command(names: Path, out: Path | None) -> None:
     """Write the first names that say a sex (a weak vote for whom "he"/"she" refers to)."""
-    from importlib import resources
-
     from unspin.training.first_names import write_first_names
 
-    def run() -> None:
-        target = out or Path(str(resources.files("unspin.rules").joinpath("first_names.json")))
-        count = write_first_names(names, target)
-        click.echo(f"{count} first names written to {target}")
-
-    guarded(run)
+    _write_rules(
+        "first_names.json", out, lambda target: write_first_names(names, target), "first names"
+    )
