@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unspin.nlp import appositive_name
+from unspin.rules.accusations import accusation_rules
 from unspin.stages.entities.descriptions import Description
 from unspin.stages.entities.names import DESCRIPTION, HANDLE, RELATION, Name
 from unspin.stages.entities.pronouns import referent
 
 _ACCUSERS = frozenset({"accuser", "accusers"})
-_ACCUSING = frozenset({"accuse", "allege"})
 _NOT_OWNERS = frozenset({DESCRIPTION, HANDLE, RELATION})  # "@CBSEveningNews: her son": not
 # its son; "her son ... his grandson": a relation of a relation is too far to follow
 
@@ -125,9 +125,10 @@ def _display(text: str, description: Description, owner: Name, fullest: str) -> 
 
 
 def _accusing(doc: Any, mentions: list[tuple[Name, int]]) -> list[tuple[int, int]]:
-    """(accuser, accused) for each clause where one actor accuses or alleges of another:
-    "Monahan accused Ellison", "a woman who accused Ellison", "Ford alleges Kavanaugh held
-    her down"."""
+    """(accuser, accused) for each accusation the accusations stage's frames read in the
+    article ("Monahan accused Ellison", "a woman who accused Ellison", "Ford alleges
+    Kavanaugh held her down"), where both are actors named here."""
+    from unspin.stages.accusations.frames import frames  # the stage after this one
 
     starts = [n.start for n, _ in mentions]
 
@@ -140,20 +141,10 @@ def _accusing(doc: Any, mentions: list[tuple[Name, int]]) -> list[tuple[int, int
         return None
 
     found: list[tuple[int, int]] = []
-    for verb in doc:
-        if verb.lemma_.lower() not in _ACCUSING or verb.pos_ != "VERB":
+    for frame in frames(doc, accusation_rules()):
+        if frame.accuser is None:
             continue
-        if verb.dep_ in ("relcl", "acl"):  # "Karen Monahan, the woman who accused ...": hers
-            accusers = [appositive_name(verb.head)]
-        else:
-            accusers = [c for c in verb.children if c.dep_ == "nsubj"]
-        accused = [c for c in verb.children if c.dep_ == "dobj"]
-        accused += [
-            s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
-        ]
-        for a in accusers:
-            for b in accused:
-                x, y = actor(a), actor(b)
-                if x is not None and y is not None:
-                    found.append((x, y))
+        x, y = actor(appositive_name(frame.accuser)), actor(frame.accused)
+        if x is not None and y is not None:
+            found.append((x, y))
     return found
