@@ -30,6 +30,7 @@ class ActorRules:
     not_actors: frozenset[str]  # all-capital words that are not the name of an actor
     title_words: dict[str, str]  # abbreviated titles -> the word a description uses ("gov")
     naming: frozenset[str]  # verbs that pin a label: "called X a liar", "branded X as"
+    platforms: frozenset[str]  # online services that spaCy may take for people ("Twitter")
     media: tuple[str, ...]  # "X News", "X Evening News" are the outlet X: "CBS News" is CBS
     owned: frozenset[str]  # a person's organisation named after them: "the Clinton campaign"
     relations: frozenset[str]  # heads an actor is named by whose it is: "her son", "his campaign"
@@ -73,6 +74,7 @@ def actor_rules() -> ActorRules:
             not_actors=frozenset(data["acronyms_not_actors"]),
             title_words=dict(data["title_words"]),
             naming=frozenset(data["naming_verbs"]),
+            platforms=frozenset(data["platforms"]),
             media=tuple(sorted(data["media_suffixes"], key=len, reverse=True)),
             owned=frozenset(data["owned_organizations"]),
             relations=frozenset(data["relations"]),

@@ -229,7 +229,7 @@ def _typed(
         kind = "country"
     if kind == "group" and not text.endswith("s"):  # "Republican" as an adjective
         return None
-    if kind == "person" and _titled_work(doc, first, last, rules):
+    if kind == "person" and (text in rules.platforms or _titled_work(doc, first, last, rules)):
         kind = "organization"  # "The Laura Ingraham Show", not "Margaret Court"
     return Name(start, end, text, kind, NER)
 
