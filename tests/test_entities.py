@@ -1120,3 +1120,18 @@ def test_a_word_for_a_state_joins_no_group_of_people() -> None:
 def test_a_hyphened_role_before_a_name_is_a_label() -> None:
     text = "Sanders told co-host Joe Scarborough that he was wrong."
     assert labels(actor(text, "Joe Scarborough")) == {"co-host"}
+
+
+def test_a_role_word_before_a_name_in_apposition_is_a_label() -> None:
+    text = "But the imam Siraj Wahhaj is here engaging in propaganda."
+    assert labels(actor(text, "Siraj Wahhaj")) == {"imam"}
+
+
+def test_an_online_platform_is_no_person_a_pronoun_refers_to() -> None:
+    text = (
+        "Karen Monahan spoke on Friday. Her son posted the allegations on Twitter as his "
+        "mother posted them to Twitter."
+    )
+    platform = actor(text, "Twitter")
+    assert platform["type"] == "organization"
+    assert "mother" not in labels(platform)

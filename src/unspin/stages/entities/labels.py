@@ -127,8 +127,14 @@ def _appositives(root: Any, rules: ActorRules) -> list[Label]:
         and not _thing_beside_person(root, root.head, rules)  # "The list: Tom Hanks"
         and not (root.head.tag_ == "NNS" and root.tag_ == "NNP")  # "The defendants, Jany
     ):  # Leveille, 35, ...": one of them
-        found.append(_phrase(root.head, APPOSITIVE))
+        found.append(_phrase(root.head, APPOSITIVE, _role_word(root.head, rules)))
     return [label for label in found if label is not None]
+
+
+def _role_word(token: Any, rules: ActorRules) -> bool:
+    """Whether a word spaCy may tag as a proper noun is a word for a person's role ("the
+    imam Siraj Wahhaj")."""
+    return token.text[:1].islower() and rules.person_noun(token.lemma_.lower())
 
 
 def _thing_beside_person(name: Any, appositive: Any, rules: ActorRules) -> bool:
@@ -384,10 +390,11 @@ def _hyphened(span: Any, rules: ActorRules) -> list[Label]:
     return [Label(a.idx, b.idx + len(b.text), PREMODIFIER)]
 
 
-def _phrase(token: Any, kind: str) -> Label | None:
+def _phrase(token: Any, kind: str, role: bool = False) -> Label | None:
     """The head noun `token` with the words of its phrase before it, without determiners. A
-    proper noun is no label ("Daily Caller, September 19"): it names, it does not describe."""
-    if token.pos_ not in ("NOUN", "ADJ") or token.ent_type_ in _NOT_PHRASES:
+    proper noun is no label ("Daily Caller, September 19"): it names, it does not describe;
+    unless it is a `role` word spaCy took for one ("the imam")."""
+    if not (token.pos_ in ("NOUN", "ADJ") or role) or token.ent_type_ in _NOT_PHRASES:
         return None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return None  # "Greenwald is no fan of ...": denied, not pinned
