@@ -1135,3 +1135,8 @@ def test_an_online_platform_is_no_person_a_pronoun_refers_to() -> None:
     platform = actor(text, "Twitter")
     assert platform["type"] == "organization"
     assert "mother" not in labels(platform)
+
+
+def test_one_of_a_set_is_a_label() -> None:
+    text = "He met Donald Wuerl, one of the cardinals accused of silence."
+    assert labels(actor(text, "Donald Wuerl")) == {"one of the cardinals"}

@@ -394,6 +394,8 @@ def _phrase(token: Any, kind: str, role: bool = False) -> Label | None:
     """The head noun `token` with the words of its phrase before it, without determiners. A
     proper noun is no label ("Daily Caller, September 19"): it names, it does not describe;
     unless it is a `role` word spaCy took for one ("the imam")."""
+    if token.lower_ == "one":
+        return _one_of(token, kind)
     if not (token.pos_ in ("NOUN", "ADJ") or role) or token.ent_type_ in _NOT_PHRASES:
         return None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
@@ -409,6 +411,17 @@ def _phrase(token: Any, kind: str, role: bool = False) -> Label | None:
     if not left:
         return None
     return Label(left[0].idx, token.idx + len(token.text), kind)
+
+
+def _one_of(token: Any, kind: str) -> Label | None:
+    """ "one of Pope Francis's closest advisers", "one of the countries rocked by ...": the
+    set the actor is said to belong to, from "one" to its plural noun."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            nouns = [c for c in prep.children if c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS")]
+            if nouns:
+                return Label(token.idx, nouns[0].idx + len(nouns[0].text), kind)
+    return None
 
 
 def _copula(verb: Any) -> bool:
