@@ -1140,3 +1140,12 @@ def test_an_online_platform_is_no_person_a_pronoun_refers_to() -> None:
 def test_one_of_a_set_is_a_label() -> None:
     text = "He met Donald Wuerl, one of the cardinals accused of silence."
     assert labels(actor(text, "Donald Wuerl")) == {"one of the cardinals"}
+
+
+def test_capitalised_words_that_end_in_a_role_are_no_name() -> None:
+    text = (
+        "\u201cWe will go on,\u201d Eighth Judicial District Attorney Donald Gallegos said. "
+        "Posted by Eighth Judicial District Attorney on Thursday."
+    )
+    assert {e["name"] for e in actors(text)} == {"Donald Gallegos"}
+    assert labels(actor(text, "Donald Gallegos")) == {"Eighth Judicial District Attorney"}
