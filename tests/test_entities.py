@@ -1149,3 +1149,13 @@ def test_capitalised_words_that_end_in_a_role_are_no_name() -> None:
     )
     assert {e["name"] for e in actors(text)} == {"Donald Gallegos"}
     assert labels(actor(text, "Donald Gallegos")) == {"Eighth Judicial District Attorney"}
+
+
+def test_a_role_in_a_quoted_headline_refers_to_the_actor_with_that_role() -> None:
+    text = (
+        "The court denies most requests for bail, residents said.\n"
+        "\u201cFederal Judge Denies New Mexico Compound Residents Bail,\u201d by Vanessa Romo, "
+        "KRWG, September 13, 2018:\n"
+        "Magistrate Judge Kirtan Khalsa told the defendants that they were a danger."
+    )
+    assert "Judge" in labels(actor(text, "Kirtan Khalsa"))

@@ -273,7 +273,8 @@ def _describe(
         context.add(found, root, name)
     for pronoun, root in pronoun_names(doc, context.mentions, people, genders):
         clusters.attach(pronoun, root)
-    for role, root in headline_roles(doc, rules, clusters.names, mentions, roles):
+    lines = [(t.start, t.end) for t in labels.titles.lines] if labels.titles else []
+    for role, root in headline_roles(doc, rules, clusters.names, mentions, roles, lines):
         clusters.attach(role, root)
     firsts = first_mentions(mentions)
     for name in newcomers(chunks, rules, clusters.names):  # last: no description's antecedent

@@ -7,6 +7,7 @@ before "Magistrate Judge Kirtan Khalsa told the defendants ...")."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from unspin.nlp import doc_text
@@ -22,25 +23,26 @@ def headline_roles(
     names: list[Name],
     mentions: list[tuple[Name, int]],
     roles: dict[int, set[str]],
+    others: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[Name, int]]:
     """The role words of the headline (the article's first line) and the role subject of the
     lede ("A federal judge denied ..."), with the actor each refers to."""
     end = doc_text(doc).find("\n")
     counts = Counter(c for n, c in mentions if n.how != DESCRIPTION)
     found: list[tuple[Name, int]] = []
-    if 0 < end <= _LONGEST:  # a line of its own before the text: a headline
-        for token in doc:
-            if token.idx >= end:
-                break
+    lines = [(0, end)] if 0 < end <= _LONGEST else []  # a line of its own before the text
+    lines += [line for line in others if line[0] > max(end, 0)]  # quoted headlines
+    for start, stop in lines:
+        for token in doc.char_span(start, stop, alignment_mode="expand") or []:
             word = token.lower_
             if not (token.is_alpha and rules.person_noun(word)) or word in rules.courtesy:
                 continue
-            stop = token.idx + len(token.text)
-            if any(n.overlaps(token.idx, stop) for n in names):
+            until = token.idx + len(token.text)
+            if any(n.overlaps(token.idx, until) for n in names):
                 continue
             actor = _holder(word, rules, roles, counts)
             if actor is not None:
-                found.append((Name(token.idx, stop, token.text, "person", DESCRIPTION), actor))
+                found.append((Name(token.idx, until, token.text, "person", DESCRIPTION), actor))
     after = end if 0 < end <= _LONGEST else 0  # the lede: after the headline, if any
     for subject in _lede_subjects(doc, after, names, rules):
         actor = _holder(subject.root.lower_, rules, roles, counts)
