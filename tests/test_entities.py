@@ -1159,3 +1159,14 @@ def test_a_role_in_a_quoted_headline_refers_to_the_actor_with_that_role() -> Non
         "Magistrate Judge Kirtan Khalsa told the defendants that they were a danger."
     )
     assert "Judge" in labels(actor(text, "Kirtan Khalsa"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawsuits about Hillary Clinton's tenure as secretary of state were filed.",
+        "Hillary Clinton spoke. Supporters cited her years as secretary of State.",
+    ],
+)
+def test_a_role_held_as_something_of_the_actor_is_a_label(text: str) -> None:
+    assert labels(actor(text, "Hillary Clinton")) == {"secretary"}

@@ -235,12 +235,16 @@ def _in_role(root: Any, rules: ActorRules) -> list[Label]:
     served as secretary of state": a role "as" gives the actor (a word for people only: "as
     a result" is none)."""
     verb = root.head
-    if root.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.lemma_.lower() in rules.naming:
+    owned = root.dep_ == "poss" and verb.pos_ == "NOUN"  # "Clinton's tenure as secretary"
+    if not owned and (
+        root.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.lemma_.lower() in rules.naming
+    ):
         return []
     found = [
-        _phrase(noun, NAMED_AS)
+        _phrase(noun, NAMED_AS, role=True)
         for noun in _as_objects(verb)
-        if noun.pos_ == "NOUN" and rules.person_noun(noun.lemma_.lower())
+        if (noun.pos_ == "NOUN" and rules.person_noun(noun.lemma_.lower()))
+        or _role_word(noun, rules)  # "as secretary of state", tagged a proper noun
     ]
     return [label for label in found if label is not None]
 
@@ -297,7 +301,9 @@ def _such_as(root: Any, rules: ActorRules) -> list[Label]:
 def _as_objects(verb: Any) -> list[Any]:
     """What "as" brings after a verb: "described as *a sect*", "certified as *the victor*"."""
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
-    return [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
+    preps += [c for p in preps for c in p.children if c.dep_ == "conj" and c.lower_ == "as"]
+    return [p for prep in preps for p in prep.children if p.dep_ == "pobj"]  # "as secretary
+    # of state and as a senator": each
 
 
 def _government_of(root: Any, rules: ActorRules) -> list[Label]:

@@ -15,7 +15,8 @@ from unspin.stages.entities.names import DESCRIPTION, Name
 from unspin.stages.gender import PRONOUNS
 
 PRONOUN = "pronoun"  # how a pronoun Name was found; never a mention of its own
-_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})  # "she is a ...", "called her a ..."
+_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})  # "she is a ...", "called her a
+# ...", "her years as secretary of state"
 
 
 def pronoun_names(
@@ -27,7 +28,7 @@ def pronoun_names(
     starts = [n.start for n, _ in people]
     found: list[tuple[Name, int]] = []
     for token in doc:
-        if token.dep_ not in _ROLES or token.tag_ != "PRP":
+        if token.dep_ not in _ROLES or token.tag_ not in ("PRP", "PRP$"):
             continue
         referred = referent(token, people, starts, genders)
         if referred is not None:
