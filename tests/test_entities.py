@@ -1170,3 +1170,11 @@ def test_a_role_in_a_quoted_headline_refers_to_the_actor_with_that_role() -> Non
 )
 def test_a_role_held_as_something_of_the_actor_is_a_label(text: str) -> None:
     assert labels(actor(text, "Hillary Clinton")) == {"secretary"}
+
+
+def test_the_next_item_of_a_list_is_no_appositive() -> None:
+    text = (
+        "If the veto were overridden, the United States government, U.S. service members, "
+        "U.S. diplomats, and even U.S. companies could be sued."
+    )
+    assert all(not labels(e) & {"U.S. service members", "U.S. diplomats"} for e in actors(text))

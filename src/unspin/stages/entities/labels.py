@@ -172,6 +172,8 @@ def _comma_appositive(span: Any, rules: ActorRules) -> list[Label]:
         return []
     if words[-1].ent_type_ in _NAMED:
         return []  # "by Peter Hasson, Daily Caller, September 19": where he writes, a name
+    if words[-1].dep_ == "conj":
+        return []  # "the United States government, U.S. service members, U.S. diplomats": a list
     cut = max((k + 1 for k, t in enumerate(words) if t.lower_ in _POSSESSIVE), default=0)
     left = [t for t in words[cut:] if not (t.dep_ == "det" or t.is_punct)]
     if not left:
