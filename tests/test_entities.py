@@ -1178,3 +1178,10 @@ def test_the_next_item_of_a_list_is_no_appositive() -> None:
         "U.S. diplomats, and even U.S. companies could be sued."
     )
     assert all(not labels(e) & {"U.S. service members", "U.S. diplomats"} for e in actors(text))
+
+
+def test_a_lone_adjective_before_a_group_is_no_label() -> None:
+    text = "If the suspects were white Christians shooting guns, no one would care, he said."
+    assert all("white" not in labels(e) for e in actors(text))
+    text = "The sheriff released Mexican national Jose Ines Garcia Zarate in 2015."
+    assert "Mexican national" in labels(actor(text, "Jose Ines Garcia Zarate"))

@@ -379,8 +379,10 @@ def _premodifiers(root: Any, span: Any, rules: ActorRules) -> list[Label]:
         return []  # "anti-Latino": the name is part of a word
     last = tokens[-1]
     if not (
-        last.pos_ in ("NOUN", "PROPN") or last.text[:1].isupper() or rules.person_noun(last.lower_)
-    ):
+        last.pos_ in ("NOUN", "PROPN")
+        or last.text[:1].isupper()
+        or ((last.pos_ != "ADJ" or len(tokens) > 1) and rules.person_noun(last.lower_))
+    ):  # "Mexican national Jose Garcia", but not "white Christians"
         return []  # "the embattled Lisa Page", "the now-imprisoned Chelsea Manning": no role
     return [Label(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), PREMODIFIER)]
 
