@@ -592,3 +592,47 @@ def test_a_pronoun_for_the_thing_denied_is_no_accused() -> None:
     found = edges(text)
     assert all(cue != "calling" or accused == "suspects" for _, accused, cue, _ in found)
     assert ("police", "suspects", "calling", "terrorists") in found
+
+
+def test_who_is_willing_to_say_it_accuses() -> None:
+    text = "Jan Novak is willing to say that Ana Silva rigged the vote."
+    assert [e[:2] for e in edges(text)] == [("Jan Novak", "Ana Silva")]
+
+
+def test_not_enough_to_dismiss_is_no_denial() -> None:
+    text = (
+        "Tomas Rell accused the Open Hand Movement of plotting attacks. The Open Hand Movement "
+        "said such reasons are not enough to dismiss the allegations."
+    )
+    (accusation,) = analysed(text).to_dict()["accusations"]
+    assert accusation["denials"] == []
+
+
+def test_you_in_a_post_that_speaks_to_a_handle_is_the_handle_s_owner() -> None:
+    text = (
+        "Keith Ellison denied it.\n"
+        "@keithellison, you know you did that to me.\n"
+        "Even now, u r willing to say my son is lying \u2014 Karen Monahan (@KarenMonahan01) "
+        "August 12, 2018\n"
+        "Her son, Austin Monahan, wrote on Facebook."
+    )
+    report = analysed(text).to_dict()
+    names = {e["id"]: e["name"] for e in report["entities"]}
+    lying = [a for a in report["accusations"] if a["allegation"]["text"].endswith("lying")]
+    assert [(names[a["accuser"]], names[a["accused"]]) for a in lying] == [
+        ("Keith Ellison", "Austin Monahan")
+    ]
+
+
+def test_an_allegation_stops_at_the_signature_of_the_post_it_is_in() -> None:
+    text = (
+        "Keith Ellison denied it.\n"
+        "@keithellison, you know you did that to me.\n"
+        "Even now, u r willing to say my son is lying \u2014 Karen Monahan (@KarenMonahan01) "
+        "August 12, 2018\n"
+        "Her son, Austin Monahan, wrote on Facebook."
+    )
+    report = analysed(text).to_dict()
+    assert [a["allegation"]["text"] for a in report["accusations"]] == ["lying"]
+    karen = next(e for e in report["entities"] if e["name"] == "Karen Monahan")
+    assert karen["labels"] == []  # she signs the post: no appositive of "my son"

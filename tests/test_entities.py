@@ -1185,3 +1185,24 @@ def test_a_lone_adjective_before_a_group_is_no_label() -> None:
     assert all("white" not in labels(e) for e in actors(text))
     text = "The sheriff released Mexican national Jose Ines Garcia Zarate in 2015."
     assert "Mexican national" in labels(actor(text, "Jose Ines Garcia Zarate"))
+
+
+def test_my_in_an_embedded_post_is_its_author() -> None:
+    text = (
+        "Karen Monahan spoke on Friday.\n"
+        "I am so proud of my son for his courage.\n"
+        "No nasty comments to him https://t.co/UC84loHz1m \u2014 Karen Monahan "
+        "(@KarenMonahan01) August 12, 2018\n"
+        "What my son said is true. \u2014 Karen Monahan (@KarenMonahan01) August 12, 2018\n"
+    )
+    son = actor(text, "Karen Monahan's son")
+    assert len([m for m in son["mentions"] if m["text"] == "son"]) == 2
+
+
+def test_kin_named_with_the_owner_s_surname_is_that_person() -> None:
+    text = (
+        "Karen Monahan spoke on Friday. Her son, Austin Monahan, backed her. "
+        "Karen Monahan said her son was brave."
+    )
+    assert "son" in labels(actor(text, "Austin Monahan"))
+    assert all(e["name"] != "Karen Monahan's son" for e in actors(text))

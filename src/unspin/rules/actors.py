@@ -34,6 +34,7 @@ class ActorRules:
     media: tuple[str, ...]  # "X News", "X Evening News" are the outlet X: "CBS News" is CBS
     owned: frozenset[str]  # a person's organisation named after them: "the Clinton campaign"
     relations: frozenset[str]  # heads an actor is named by whose it is: "her son", "his campaign"
+    kin: frozenset[str]  # relations of family, who may bear the owner's surname ("her son")
     seats: dict[str, str]  # seat of government -> country
     country_names: dict[str, str]  # short or older names the country data lacks -> country
 
@@ -78,6 +79,7 @@ def actor_rules() -> ActorRules:
             media=tuple(sorted(data["media_suffixes"], key=len, reverse=True)),
             owned=frozenset(data["owned_organizations"]),
             relations=frozenset(data["relations"]),
+            kin=frozenset(data["kin"]),
             seats=dict(data["seats_of_government"]),
             country_names=dict(data["country_names"]),
         )

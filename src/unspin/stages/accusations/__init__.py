@@ -22,6 +22,7 @@ from unspin.stages.accusations.actors import ActorIndex
 from unspin.stages.accusations.answers import Denial, answers, denials, evidence
 from unspin.stages.accusations.frames import CLAIMING, CONFIDENCE, Frame, author, frames
 from unspin.stages.casing import title_docs
+from unspin.stages.entities.posts import Post
 
 SOURCE = "rules/accusations"
 
@@ -55,8 +56,10 @@ class AccusationsStage(Stage):
         found.sort(key=lambda f: f[0].cue.idx)
         answered = self._denials(doc, actors, found)
         for k, (frame, accuser, accused) in enumerate(found):
+            allegation = _unsigned(frame.allegation, article.text, actors.posts)
             article.add(
-                "accusations", self._span(doc, frame, accuser, accused, answered.get(k, []))
+                "accusations",
+                self._span(doc, frame, allegation, accuser, accused, answered.get(k, [])),
             )
         return article
 
@@ -99,12 +102,18 @@ class AccusationsStage(Stage):
         return linked
 
     def _span(
-        self, doc: Any, frame: Frame, accuser: str | None, accused: str, denied: list[Span]
+        self,
+        doc: Any,
+        frame: Frame,
+        allegation: tuple[int, int],
+        accuser: str | None,
+        accused: str,
+        denied: list[Span],
     ) -> Span:
         cue = frame.cue
         words = [cue, frame.accused, *([frame.accuser] if frame.accuser is not None else [])]
-        start = min(min(t.idx for t in words), frame.allegation[0])
-        end = max(max(t.idx + len(t.text) for t in words), frame.allegation[1])
+        start = min(min(t.idx for t in words), allegation[0])
+        end = max(max(t.idx + len(t.text) for t in words), allegation[1])
         sentence = cue.sent
         start, end = max(start, sentence.start_char), min(end, sentence.end_char)
         found = evidence(cue.doc, start, end, self.rules)
@@ -112,7 +121,7 @@ class AccusationsStage(Stage):
             "accuser": accuser,
             "accused": accused,
             "cue": Span(cue.idx, cue.idx + len(cue.text), None, {"lemma": cue.lemma_.lower()}),
-            "allegation": Span(*frame.allegation),
+            "allegation": Span(*allegation),
             "shape": frame.shape,
             "evidence": [Span(a, b, None, {"kind": kind}) for a, b, kind in found],
             "denials": denied,
@@ -120,6 +129,17 @@ class AccusationsStage(Stage):
             "source": SOURCE,
         }
         return Span(start, end, None, attrs)
+
+
+def _unsigned(allegation: tuple[int, int], text: str, signed: list[Post]) -> tuple[int, int]:
+    """An allegation up to the signature of the post it is in, where the parse ran on into it
+    ("my son is lying — Karen Monahan (@KarenMonahan01) August 12, 2018")."""
+    start, end = allegation
+    for post in signed:
+        if start < post.end < end:
+            cut = len(text[start : post.end].rstrip(" \u2014\u2013-"))
+            return (start, start + cut) if cut > 0 else allegation
+    return allegation
 
 
 def _loaded(doc: Any, article: Article, rules: AccusationRules) -> frozenset[int]:

@@ -11,11 +11,13 @@ from typing import Any
 from unspin.article import Article
 from unspin.rules.actors import actor_rules
 from unspin.stages.entities.names import PROPER
+from unspin.stages.entities.posts import post_at, posts
 from unspin.stages.gender import PRONOUNS, pronoun_genders
 
 _PERSONAL = frozenset(PRONOUNS)
 _BODIES = frozenset({"they", "them", "their", "it", "its"})
 _SPEAKERS = frozenset({"we", "us", "our", "i", "me", "my"})
+_ADDRESSED = frozenset({"you", "u", "your"})  # in a post that speaks to a handle: its owner
 _REACH = 600  # characters back a pronoun looks for what it stands for
 
 
@@ -39,6 +41,7 @@ class ActorIndex:
         self.longest = max((m.end - m.start for m in self.mentions), default=0)
         self.genders = _genders(article, self.mentions)
         self.rules = actor_rules()
+        self.posts = posts(article.text)
         self.quotes = [
             (q.attrs["content"].start, q.attrs["content"].end, q.attrs["speaker"].attrs["entity"])
             for q in article.groups["quotes"]
@@ -115,6 +118,12 @@ class ActorIndex:
         return self._pronoun(token.lower_, token.idx, besides)
 
     def _pronoun(self, word: str, at: int, besides: str | None = None) -> str | None:
+        if word in _ADDRESSED:  # "@keithellison, ... u r willing to say my son is lying"
+            post = post_at(self.posts, at)
+            if post is None or post.addressee is None:
+                return None
+            found = self._overlapping(*post.addressee)
+            return found[0].entity if found else None
         if word in _SPEAKERS:
             inside = [q for q in self.quotes if q[0] <= at < q[1]]
             return inside[-1][2] if inside else None

@@ -26,12 +26,23 @@ def denials(doc: Any, rules: AccusationRules) -> Iterator[Denial]:
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in rules.denying:
             continue
-        if any(c.dep_ == "neg" for c in token.children):
+        if _negated_up(token):
             continue
         objects = [c for c in token.children if c.dep_ == "dobj"]
         target = (objects or [c for c in token.children if c.dep_ == "ccomp"] or [None])[0]
         for denier in subjects_of(token):
             yield Denial(token, denier, target)
+
+
+def _negated_up(verb: Any) -> bool:
+    """ "did not deny", "are not enough to dismiss", "was not willing to deny": the verb or one
+    it completes is negated."""
+    while True:
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "acomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
 
 
 def answers(

@@ -22,14 +22,14 @@ def subjects_of(verb: Any) -> list[Any]:
     """The verb's subjects; for "..., calling them liars" or "and blamed ..." those of the
     verb it hangs on; for "called on Dean to apologize for accusing him" whom it calls on;
     for "the woman who accused ..." or "the woman alleging ..." the noun the clause
-    describes."""
+    describes; for "is willing to say ...", "was quick to blame ..." who is."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     while not subjects and verb.head.i != verb.i:
         if verb.dep_ == "xcomp" and (controller := controller_of(verb.head)) is not None:
             return conjoined(controller)
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "apologize for accusing him": who apologizes accuses
-        elif verb.dep_ in ("advcl", "conj", "xcomp"):
+        elif verb.dep_ in ("advcl", "conj", "xcomp", "acomp"):  # "was quick to blame": who is
             verb = verb.head
         else:
             break

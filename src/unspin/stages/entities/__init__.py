@@ -57,6 +57,7 @@ from unspin.stages.entities.names import (
     proper_names,
 )
 from unspin.stages.entities.newcomers import NEWCOMER, first_mentions, named_next, newcomers
+from unspin.stages.entities.posts import posts
 from unspin.stages.entities.pronouns import PRONOUN, pronoun_names
 from unspin.stages.entities.relations import Relations
 from unspin.stages.gender import pronoun_genders
@@ -246,7 +247,10 @@ def _describe(
     people = _people(clusters)
     genders = _genders(doc, mentions, people, roles, rules)
     context = Context(rules, mentions, roles, genders, introductions(chunks))
-    relations = Relations(doc, doc_text(doc), rules.relations, context.mentions, people, genders)
+    text = doc_text(doc)
+    relations = Relations(
+        doc, text, rules.relations, rules.kin, context.mentions, people, genders, posts(text)
+    )
     for found in descriptions(chunks + possessors(doc), rules, clusters.names):
         if found.owner is not None:
             root: int | None = clusters.find(clusters.index(found.owner))

@@ -88,8 +88,9 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
         and not (span.end < len(doc) and doc[span.end].text == ",")
     ):
         return []  # the name modifies another noun ("the Trump campaign"): not about the actor
-    found = [
-        *_appositives(root, rules),
+    signs = doc_text(doc)[end : end + 3] == " (@"  # "lying — Karen Monahan (@KarenMonahan01)":
+    found = [  # the name signs a post; it is no appositive of the words before it
+        *([] if signs else _appositives(root, rules)),
         *_comma_appositive(span, rules),
         *_copular(root),
         *_premodifiers(root, span, rules),

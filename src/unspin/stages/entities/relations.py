@@ -6,7 +6,8 @@ introduced by that role) is an actor of its own: the owner's <head>. Its owner i
 the possessor names ("Kavanaugh's"), or, for "his" and "her", the last person of that gender
 named before it in its sentence or the one before. Every such description with the same owner
 and head is that one actor ("her son ... her son"), and a later "the son" refers back to it.
-"my", "our", "their" and "its" say too little of whose it is: no actor. Only heads that say
+"my" is the author of the post it is in (`posts`); elsewhere "my", "our", "their" and "its" say
+too little of whose it is: no actor. Only heads that say
 whose someone is (`ActorRules.relations`: kin, lawyers, aides, a campaign) make one.
 """
 
@@ -19,7 +20,8 @@ from typing import Any
 from unspin.nlp import appositive_name
 from unspin.rules.accusations import accusation_rules
 from unspin.stages.entities.descriptions import Description
-from unspin.stages.entities.names import DESCRIPTION, HANDLE, RELATION, Name
+from unspin.stages.entities.names import DESCRIPTION, HANDLE, PROPER, RELATION, Name
+from unspin.stages.entities.posts import Post, post_at
 from unspin.stages.entities.pronouns import referent
 
 _ACCUSERS = frozenset({"accuser", "accusers"})
@@ -36,9 +38,11 @@ class Relations:
     doc: Any
     text: str
     heads: frozenset[str]  # the heads that name whose someone is ("son", "lawyers", "campaign")
+    kin: frozenset[str]  # those of them that are family ("son", "wife")
     mentions: list[tuple[Name, int]]
     people: set[int]
     genders: dict[int, str]
+    signed: list[Post]  # the posts the article embeds: "my" in one is its author's
     found: dict[tuple[int, str], Name] = field(default_factory=dict)
     accusing: list[tuple[int, int]] | None = None  # (accuser, accused), read at the first need
 
@@ -78,9 +82,24 @@ class Relations:
             description.refers,
             RELATION,
         )
-        if first is None:
-            self.found[key] = name
+        if first is None and description.head in self.kin:
+            first = self._namesake(owner_actor)  # "her son" where Austin Monahan is named
+        if key not in self.found:
+            self.found[key] = first or name
         return name, first
+
+    def _namesake(self, owner: int) -> Name | None:
+        """The one other person the article names with the owner's surname, if just one."""
+        surname = self._fullest(owner).rsplit(maxsplit=1)[-1:]
+        found = {
+            c: n
+            for n, c in self.mentions
+            if c != owner
+            and c in self.people
+            and n.how in PROPER
+            and n.text.split()[-1:] == surname
+        }
+        return next(iter(found.values())) if surname and len(found) == 1 else None
 
     def _fullest(self, actor: int) -> str:
         """The longest name the article gives an actor so far ("Karen Monahan")."""
@@ -88,7 +107,7 @@ class Relations:
         return max(names, key=len, default="")
 
     def _owner(self, possessor: tuple[int, int]) -> tuple[Name, int] | None:
-        return _owner(self.doc, possessor, self.mentions, self.people, self.genders)
+        return _owner(self.doc, possessor, self.mentions, self.people, self.genders, self.signed)
 
 
 def _owner(
@@ -97,9 +116,11 @@ def _owner(
     mentions: list[tuple[Name, int]],
     people: set[int],
     genders: dict[int, str],
+    signed: list[Post],
 ) -> tuple[Name, int] | None:
-    """The actor a possessor stands for: the one named there, or the one "his"/"her" refers
-    to (the last person of that gender named in the sentence or the one before)."""
+    """The actor a possessor stands for: the one named there, the one "his"/"her" refers
+    to (the last person of that gender named in the sentence or the one before), or for "my"
+    in an embedded post, its author."""
     start, end = possessor
     named = [(n, c) for n, c in mentions if n.overlaps(start, end) and n.how not in _NOT_OWNERS]
     if named:
@@ -107,6 +128,14 @@ def _owner(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) != 1 or span[0].tag_ != "PRP$":
         return None
+    if span[0].lower_ == "my":
+        post = post_at(signed, start)
+        if post is None:
+            return None
+        named = [
+            (n, c) for n, c in mentions if n.overlaps(*post.author) and n.how not in _NOT_OWNERS
+        ]
+        return named[-1] if named else None
     owners = [(n, c) for n, c in mentions if c in people and n.how not in _NOT_OWNERS]
     return referent(span[0], owners, [n.start for n, _ in owners], genders)
 
