@@ -1206,3 +1206,13 @@ def test_kin_named_with_the_owner_s_surname_is_that_person() -> None:
     )
     assert "son" in labels(actor(text, "Austin Monahan"))
     assert all(e["name"] != "Karen Monahan's son" for e in actors(text))
+
+
+def test_a_capitalised_head_is_part_of_a_name_not_a_description() -> None:
+    text = (
+        "Siraj Ibn Wahhaj was charged on Friday. He intended to seek an indictment, "
+        "The Durango Herald reported."
+    )
+    assert "Durango Herald" not in labels(actor(text, "Siraj Ibn Wahhaj"))
+    text = "Keith Ellison spoke. A woman came forward to say the Democrat had abused her."
+    assert "Democrat" in labels(actor(text, "Keith Ellison"))

@@ -61,7 +61,7 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
         possessor = _possessor(chunk, names)
         determiner = "the" if possessor is not None else chunk[0].lower_
         refers = _refers(root, determiner, rules)
-        if refers is None:
+        if refers is None or _capitalised(root, rules):
             continue
         owner = _country_inside(chunk, names) if refers == "country" else None
         after = possessor[1] if possessor is not None else chunk.start_char
@@ -98,6 +98,19 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
             )
         )
     return found
+
+
+def _capitalised(root: Any, rules: ActorRules) -> bool:
+    """Whether a head noun is capitalised inside its sentence, no title and no party or
+    nationality ("The Durango Herald reported"): part of a name, not a description ("the
+    President", "the Democrat" still are)."""
+    return bool(
+        root.text[:1].isupper()
+        and not root.is_sent_start
+        and root.ent_type_ != "NORP"
+        and root.lower_ not in rules.titles
+        and root.lower_.rstrip(".") not in rules.title_words
+    )
 
 
 def _commanders(root: Any) -> tuple[tuple[int, int], ...]:
