@@ -636,3 +636,13 @@ def test_an_allegation_stops_at_the_signature_of_the_post_it_is_in() -> None:
     assert [a["allegation"]["text"] for a in report["accusations"]] == ["lying"]
     karen = next(e for e in report["entities"] if e["name"] == "Karen Monahan")
     assert karen["labels"] == []  # she signs the post: no appositive of "my son"
+
+
+def test_a_misread_description_casts_no_gender_vote_for_its_actor() -> None:
+    text = (
+        "Keith Ellison spoke on Monday.\n"
+        "The caller reported she was assaulted by Keith Ellison.\n"
+        "The caller said again that she was assaulted by Keith Ellison.\n"
+        "Two women said he abused them."
+    )
+    assert ("women", "Keith Ellison") in [e[:2] for e in edges(text)]

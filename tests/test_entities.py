@@ -1216,3 +1216,12 @@ def test_a_capitalised_head_is_part_of_a_name_not_a_description() -> None:
     assert "Durango Herald" not in labels(actor(text, "Siraj Ibn Wahhaj"))
     text = "Keith Ellison spoke. A woman came forward to say the Democrat had abused her."
     assert "Democrat" in labels(actor(text, "Keith Ellison"))
+
+
+def test_capitalised_words_of_a_title_case_headline_are_no_title_of_a_name() -> None:
+    text = (
+        "Pit Bull Journalist Hounds Keith Ellison Over Abuse Of Women\n\n"
+        "Investigative journalist Laura Loomer tracked down Rep. Keith Ellison at an event. "
+        "Loomer asked Ellison about the police reports."
+    )
+    assert "Journalist" not in labels(actor(text, "Keith Ellison"))

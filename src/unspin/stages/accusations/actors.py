@@ -18,6 +18,7 @@ _PERSONAL = frozenset(PRONOUNS)
 _BODIES = frozenset({"they", "them", "their", "it", "its"})
 _SPEAKERS = frozenset({"we", "us", "our", "i", "me", "my"})
 _ADDRESSED = frozenset({"you", "u", "your"})  # in a post that speaks to a handle: its owner
+DESCRIBED = "described"  # the key of an entity's description mentions in the gender vote
 _REACH = 600  # characters back a pronoun looks for what it stands for
 
 
@@ -27,6 +28,7 @@ class Mention:
     end: int
     entity: str
     type: str
+    proper: bool = True  # a name of the entity's own, not a description ("the caller")
 
 
 class ActorIndex:
@@ -34,7 +36,11 @@ class ActorIndex:
 
     def __init__(self, article: Article) -> None:
         self.mentions = sorted(
-            (Mention(m.start, m.end, e.id, e.type) for e in article.entities for m in e.mentions),
+            (
+                Mention(m.start, m.end, e.id, e.type, m.label in PROPER)
+                for e in article.entities
+                for m in e.mentions
+            ),
             key=lambda m: (m.start, m.end),
         )
         self.starts = [m.start for m in self.mentions]
@@ -172,7 +178,11 @@ def _possessor(token: Any, mention: Mention) -> bool:
 def _genders(article: Article, mentions: list[Mention]) -> dict[str, str]:
     """The gender the article's own pronouns give each person (see `pronoun_genders`)."""
     starts = [s.start for s in article.groups["sentences"]]
-    people = [(m.start, m.entity) for m in mentions if m.type == "person"]
+    people: list[tuple[int, Any]] = [  # a description ("the caller") counts as someone named
+        (m.start, m.entity if m.proper else (m.entity, DESCRIBED))  # there, but its votes are
+        for m in mentions  # not the entity's: it may be misread
+        if m.type == "person"
+    ]
     names = [  # a person's own names, not a description ("federal judge", "Novak's son")
         (e.id, article.text[m.start : m.end])
         for e in article.entities
@@ -180,4 +190,5 @@ def _genders(article: Article, mentions: list[Mention]) -> dict[str, str]:
         for m in e.mentions
         if m.label in PROPER
     ]
-    return pronoun_genders(article.text, starts, people, names=names)
+    found = pronoun_genders(article.text, starts, people, names=names)
+    return {key: gender for key, gender in found.items() if isinstance(key, str)}

@@ -298,7 +298,8 @@ def _roles(
     for i, name in enumerate(clusters.names):
         if name.type != "person":
             continue
-        words = set(_titles_before(doc_text(doc), name.start, rules))
+        titled = labels.titles is not None and labels.titles.at(name.start) is not None
+        words = set(_titles_before(doc_text(doc), name.start, rules, titled))
         words |= {rules.title_words[w] for w in words if w in rules.title_words}
         for label in labels(name.start, name.end):
             words |= {w.lower() for w in doc_text(doc)[label.start : label.end].split()}
@@ -306,13 +307,16 @@ def _roles(
     return roles
 
 
-def _titles_before(text: str, at: int, rules: ActorRules) -> list[str]:
-    """The up to three words right before a name that read as its title: capitalised or
-    titles ("Manhattan Supreme Court Justice", "Democratic Rep."), lower-case."""
+def _titles_before(text: str, at: int, rules: ActorRules, titled: bool = False) -> list[str]:
+    """The up to three words right before a name, on its line, that read as its title:
+    capitalised or titles ("Manhattan Supreme Court Justice", "Democratic Rep."), lower-case;
+    in a Title Case line (`titled`), where every word is capitalised, titles only."""
     found: list[str] = []
-    for word in reversed(text[max(0, at - 40) : at].split()[-3:]):
+    line = text[max(0, at - 40) : at].rsplit("\n", 1)[-1]
+    for word in reversed(line.split()[-3:]):
         bare = word.strip(".,")
-        if not bare or not (bare[0].isupper() or bare.lower() in rules.titles):
+        capital = bool(bare) and bare[0].isupper() and not titled
+        if not bare or not (capital or bare.lower().rstrip(".") in rules.titles):
             break
         found.append(bare.lower())
     return found
