@@ -1225,3 +1225,22 @@ def test_capitalised_words_of_a_title_case_headline_are_no_title_of_a_name() -> 
         "Loomer asked Ellison about the police reports."
     )
     assert "Journalist" not in labels(actor(text, "Keith Ellison"))
+
+
+def test_an_ex_role_is_one_word_that_refers_and_relates() -> None:
+    text = (
+        "Ivana Trump was married to Donald Trump until 1992. Donald Trump said he would fight. "
+        "The GOP presidential nominee argued that divorce files are off-limits. His ex-wife "
+        "agreed."
+    )
+    assert "ex-wife" in labels(actor(text, "Ivana Trump"))
+    text = "Karen Monahan, who accuses ex-boyfriend Rep. Keith Ellison of domestic abuse, spoke."
+    assert labels(actor(text, "Keith Ellison")) == {"ex-boyfriend Rep."}
+
+
+def test_a_definite_description_doing_something_refers_back() -> None:
+    text = (
+        "Karen Monahan has spoken out. Keith Ellison denied it. The ex-girlfriend accusing "
+        "Keith Ellison of abuse told her doctor in 2017."
+    )
+    assert "ex-girlfriend" in labels(actor(text, "Karen Monahan"))

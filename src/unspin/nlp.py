@@ -47,7 +47,26 @@ def load(name: str | None = None) -> Any:
         raise ModelError(f"the spaCy pipeline {chosen!r} could not be loaded: {exc}") from exc
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe(paragraphs.COMPONENT, before=first)
+    _keep_former(nlp)
     return nlp
+
+
+_FORMER = (
+    "agent", "aide", "boss", "boyfriend", "con", "convict", "cop", "employee", "fiance",
+    "fiancee", "friend", "girlfriend", "governor", "husband", "lawyer", "lover", "marine",
+    "member", "minister", "official", "officer", "partner", "president", "sailor", "senator",
+    "soldier", "spouse", "staffer", "wife",
+)  # fmt: skip
+
+
+def _keep_former(nlp: Any) -> None:
+    """ "ex-wife", "Ex-Sailor" as one word: split at the hyphen, the parser takes "ex" for
+    the noun ("His ex - wife agreed": "ex" the subject, "wife" a second one)."""
+    from spacy.symbols import ORTH
+
+    for word in _FORMER:
+        for form in (f"ex-{word}", f"Ex-{word}", f"Ex-{word.capitalize()}", f"EX-{word.upper()}"):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def model_label(nlp: Any) -> str:

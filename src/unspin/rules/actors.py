@@ -40,12 +40,18 @@ class ActorRules:
 
     def person_noun(self, lemma: str) -> bool:
         """Whether a (lower-case) noun speaks of a person: "defendant", "campaign chair"'s
-        "chair"."""
+        "chair", "ex-wife"."""
+        lemma = former(lemma)
         return lemma in self.person_nouns or self.descriptions.get(lemma) == "person"
 
     def may_be_person(self, lemma: str) -> bool:
         """Whether a noun has a person among any of its senses ("agent", "figure")."""
         return self.person_noun(lemma) or lemma in self.person_senses
+
+
+def former(word: str) -> str:
+    """A word without the "ex-" that says the role was once held ("ex-wife" -> "wife")."""
+    return word[3:] if word.startswith("ex-") and len(word) > 3 else word
 
 
 @lru_cache(maxsize=1)

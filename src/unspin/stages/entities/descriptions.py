@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unspin.nlp import doc_text
-from unspin.rules.actors import ActorRules
+from unspin.rules.actors import ActorRules, former
 from unspin.stages.entities.groups import speaks_of_people
 from unspin.stages.entities.names import DESCRIPTION, RELATION, Name
 
@@ -48,6 +48,8 @@ class Description:
     denied: bool = False  # a predicate denied: "X is not the only woman to ..."
     partners: tuple[tuple[int, int], ...] = ()  # the head words it is joined with ("Stein" in
     # "Stein and the aide")
+    clauses: tuple[tuple[int, int], ...] = ()  # the clauses that say what it does: "the
+    # ex-girlfriend accusing Keith Ellison" is not Ellison
     commanders: tuple[tuple[int, int], ...] = ()  # subjects of the clauses it sits in ("Jan
     # Novak said the mogul ..."): a description does not refer to them
 
@@ -94,6 +96,11 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
                 restricted=_restricted(root),
                 denied=root.dep_ == "attr" and any(c.dep_ == "neg" for c in root.head.children),
                 partners=partners,
+                clauses=tuple(
+                    (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+                    for c in root.children
+                    if c.dep_ in ("acl", "relcl") and c.i > root.i
+                ),
                 commanders=_commanders(root),
             )
         )
@@ -129,7 +136,10 @@ def _commanders(root: Any) -> tuple[tuple[int, int], ...]:
 def _restricted(root: Any) -> bool:
     """ "the hotel guest in the room next to Paddock", "the man who fired": a phrase after the
     head that says which one is meant (someone the article may not have named)."""
-    return any(c.dep_ in ("prep", "relcl", "acl") and c.i > root.i for c in root.children)
+    return any(
+        c.dep_ in ("prep", "relcl", "acl") and c.i > root.i and c.tag_ != "VBG"
+        for c in root.children
+    )  # but "the ex-girlfriend accusing Ellison": what she does, said of someone known
 
 
 def possessors(doc: Any) -> list[Any]:
@@ -188,8 +198,8 @@ def _refers(root: Any, determiner: str, rules: ActorRules) -> str | None:
         )
     if determiner not in _DETERMINERS:
         return None
-    lemma = root.lemma_.lower()
-    found = rules.descriptions.get(root.lower_) or rules.descriptions.get(lemma)
+    lemma = former(root.lemma_.lower())
+    found = rules.descriptions.get(former(root.lower_)) or rules.descriptions.get(lemma)
     return found or ("person" if rules.person_noun(lemma) else None)
 
 
@@ -255,6 +265,10 @@ def antecedent(description: Description, context: Context) -> int | None:
         a, b = description.possessor
         owners = {c for n, c in before if a <= n.start < b}
         before = [(n, c) for n, c in before if c not in owners]
+    named_in = {  # "the ex-girlfriend accusing Keith Ellison": not Ellison
+        c for n, c in context.mentions for a, b in description.clauses if a <= n.start < b
+    }
+    before = [(n, c) for n, c in before if c not in named_in]
     for a, b in description.partners:  # "Stein and the aide": not Stein
         joined = {c for n, c in before if n.overlaps(a, b)}
         before = [(n, c) for n, c in before if c not in joined]
@@ -270,7 +284,7 @@ def antecedent(description: Description, context: Context) -> int | None:
 def _gender(description: Description, rules: ActorRules) -> str | None:
     """The sex a description's words give: its head ("the woman"), else a word before it
     ("the female intern")."""
-    found = rules.genders.get(description.head)
+    found = rules.genders.get(description.head) or rules.genders.get(former(description.head))
     if found is not None:
         return found
     words = {rules.genders.get(w) for w in _words(description.name.text)} - {None}

@@ -362,7 +362,9 @@ def _premodifiers(root: Any, span: Any, rules: ActorRules) -> list[Label]:
     # "Republican candidate Donald Trump and Democratic candidate Hillary Clinton": not hers;
     # "Jan Novak's son": whose, not what he is
     while tokens and (
-        tokens[0].dep_ in _SKIP_LEFT or tokens[0].pos_ in _NOT_LEADING or not tokens[0].is_alpha
+        tokens[0].dep_ in _SKIP_LEFT
+        or tokens[0].pos_ in _NOT_LEADING
+        or not tokens[0].text.replace("-", "").isalpha()  # but "ex-boyfriend Rep. Keith Ellison"
     ):
         tokens.pop(0)
     while tokens and (not _word(tokens[-1]) or tokens[-1].lower_.rstrip(".") in _HONORIFICS):

@@ -19,12 +19,14 @@ from typing import Any
 
 from unspin.nlp import appositive_name
 from unspin.rules.accusations import accusation_rules
+from unspin.rules.actors import former
 from unspin.stages.entities.descriptions import Description
 from unspin.stages.entities.names import DESCRIPTION, HANDLE, PROPER, RELATION, Name
 from unspin.stages.entities.posts import Post, post_at
 from unspin.stages.entities.pronouns import referent
 
 _ACCUSERS = frozenset({"accuser", "accusers"})
+_NOT_REFERENTS = frozenset({HANDLE, RELATION})  # "The GOP nominee argued ... His ex-wife": his
 _NOT_OWNERS = frozenset({DESCRIPTION, HANDLE, RELATION})  # "@CBSEveningNews: her son": not
 # its son; "her son ... his grandson": a relation of a relation is too far to follow
 
@@ -65,7 +67,7 @@ class Relations:
         """The Name of a possessed description that refers to no one, and the name it is the
         same actor as (None for the first of its owner and head); None if its owner is not
         known."""
-        if description.possessor is None or description.head not in self.heads:
+        if description.possessor is None or former(description.head) not in self.heads:
             return None
         if self.text[description.name.end - len(description.head)].isupper():
             return None  # "the U.S. Attorney's Office": a name, not whose office
@@ -82,7 +84,7 @@ class Relations:
             description.refers,
             RELATION,
         )
-        if first is None and description.head in self.kin:
+        if first is None and former(description.head) in self.kin:
             first = self._namesake(owner_actor)  # "her son" where Austin Monahan is named
         if key not in self.found:
             self.found[key] = first or name
@@ -136,7 +138,7 @@ def _owner(
             (n, c) for n, c in mentions if n.overlaps(*post.author) and n.how not in _NOT_OWNERS
         ]
         return named[-1] if named else None
-    owners = [(n, c) for n, c in mentions if c in people and n.how not in _NOT_OWNERS]
+    owners = [(n, c) for n, c in mentions if c in people and n.how not in _NOT_REFERENTS]
     return referent(span[0], owners, [n.start for n, _ in owners], genders)
 
 
