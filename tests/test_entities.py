@@ -1244,3 +1244,12 @@ def test_a_definite_description_doing_something_refers_back() -> None:
         "Keith Ellison of abuse told her doctor in 2017."
     )
     assert "ex-girlfriend" in labels(actor(text, "Karen Monahan"))
+
+
+def test_a_noun_joined_to_a_definite_one_is_definite_too() -> None:
+    text = (
+        "CNN sued on behalf of its reporter Jim Acosta. The ban violated the rights of the "
+        "network and reporter."
+    )
+    assert [m["text"] for m in actor(text, "Jim Acosta")["mentions"]] == ["Jim Acosta", "reporter"]
+    assert [m["text"] for m in actor(text, "CNN")["mentions"]] == ["CNN", "network"]

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from unspin.nlp import doc_text
+from unspin.nlp import doc_text, first_conjunct
 from unspin.rules.actors import ActorRules, former
 from unspin.stages.entities.groups import speaks_of_people
 from unspin.stages.entities.names import DESCRIPTION, RELATION, Name
@@ -61,7 +61,7 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
     for chunk in sorted(chunks, key=lambda c: c.start_char):
         root = chunk.root
         possessor = _possessor(chunk, names)
-        determiner = "the" if possessor is not None else chunk[0].lower_
+        determiner = "the" if possessor is not None else _determiner(chunk)
         refers = _refers(root, determiner, rules)
         if refers is None or _capitalised(root, rules):
             continue
@@ -105,6 +105,19 @@ def descriptions(chunks: list[Any], rules: ActorRules, names: list[Name]) -> lis
             )
         )
     return found
+
+
+def _determiner(chunk: Any) -> str:
+    """The word a phrase opens with; for a noun joined to one with a determiner, that
+    determiner ("the network and reporter": "the"; not a plural of a list: "the students,
+    parents and educators")."""
+    root = chunk.root
+    if root.dep_ == "conj" and len(chunk) == 1 and root.tag_ == "NN":
+        first = first_conjunct(root)
+        shared = [c for c in first.children if c.dep_ == "det"]
+        if shared and first.tag_ == root.tag_:
+            return str(shared[0].lower_)
+    return str(chunk[0].lower_)
 
 
 def _capitalised(root: Any, rules: ActorRules) -> bool:
