@@ -19,16 +19,17 @@ from unspin.training.actors_gold import GoldAccusation, GoldActor, GoldArticle, 
 
 GOLD = ROOT / "tests" / "fixtures" / "actors"
 # measured on the 20 annotated articles (see the closing note of the actors issue):
-# aliases 0.8730, labels 0.6421, accusations 0.6038, denials 0.5385
-FLOORS = {"aliases": 0.85, "labels": 0.65, "accusations": 0.58, "denials": 0.50}
+# aliases 0.8730, labels 0.7022, accusations 0.6211, denials 0.5385
+FLOORS = {"aliases": 0.85, "labels": 0.69, "accusations": 0.60, "denials": 0.50}
 HELD_OUT = ROOT / "tests" / "fixtures" / "actors-heldout"
 # measured on the 9 held-out articles, whose errors are not read when rules change:
-# aliases 0.7429, labels 0.5714, accusations 0.1308, denials 0.2500
-HELD_OUT_FLOORS = {"aliases": 0.72, "labels": 0.55, "accusations": 0.12, "denials": 0.20}
+# aliases 0.7429, labels 0.5903, accusations 0.1308, denials 0.2500
+HELD_OUT_FLOORS = {"aliases": 0.72, "labels": 0.57, "accusations": 0.12, "denials": 0.20}
 TRAIN = ROOT / "tests" / "fixtures" / "actors-train"
 # the 32 train-split articles, on which the rules are now tuned:
-# aliases 0.7805, labels 0.5894, accusations 0.1700, denials 0.1538
-TRAIN_FLOORS = {"aliases": 0.75, "labels": 0.57, "accusations": 0.15, "denials": 0.12}
+# aliases 0.7805, labels 0.6018, accusations 0.1745, denials 0.1538
+TRAIN_FLOORS = {"aliases": 0.75, "labels": 0.59, "accusations": 0.16, "denials": 0.12}
+SECOND_READING = ROOT / "tests" / "fixtures" / "actors-second-reading"
 
 needs_data = pytest.mark.skipif(
     not ((DATA / "ptc").is_dir() and (DATA / "polnear").is_dir()),
@@ -147,3 +148,57 @@ def test_the_stages_hold_their_floors_on_the_annotated_articles(
     scores = json.loads(result.output)
     for name, floor in floors.items():
         assert scores[name]["f1"] >= floor, (name, scores[name])
+
+
+@needs_data
+def test_a_reading_of_the_annotations_themselves_agrees_fully() -> None:
+    result = CliRunner().invoke(
+        cli, ["actors", "eval", "--data", str(DATA), "--reading", str(GOLD), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["aliases"]["f1"] == scores["labels"]["f1"] == scores["accusations"]["f1"] == 1.0
+
+
+@needs_data
+def test_a_second_reading_is_scored_on_what_it_annotates() -> None:
+    result = CliRunner().invoke(
+        cli, ["actors", "eval", "--data", str(DATA), "--reading", str(SECOND_READING)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "labels" in result.output
+    assert "accusations" not in result.output  # that reading annotates actors and labels only
+    labels = next(line for line in result.output.splitlines() if "labels" in line)
+    assert float(labels.split("F1")[1].split()[0]) > 0.7  # two readers agree, far from fully
+
+
+def test_a_reading_that_lacks_an_article_is_an_error_naming_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "data" / "x").mkdir(parents=True)
+    (tmp_path / "data" / "x" / "a.txt").write_text("Tomas Rell spoke.", encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.json").write_text(
+        json.dumps({"article": "x/a.txt", "actors": [], "accusations": [], "denials": []}),
+        encoding="utf-8",
+    )
+    reading = tmp_path / "reading"
+    reading.mkdir()
+    (reading / "b.json").write_text(
+        json.dumps({"article": "x/b.txt", "actors": []}), encoding="utf-8"
+    )
+    (tmp_path / "data" / "x" / "b.txt").write_text("Ana Silva spoke.", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "actors",
+            "eval",
+            "--data",
+            str(tmp_path / "data"),
+            "--gold",
+            str(gold),
+            "--reading",
+            str(reading),
+        ],
+    )
+    assert result.exit_code != 0
+    assert "reading" in result.output and "x/a.txt" in result.output

@@ -29,9 +29,16 @@ def actors_command() -> None:
     show_default=True,
     help="Folder of annotation files (format: tests/fixtures/actors/README.md).",
 )
+@click.option(
+    "--reading",
+    type=DATA,
+    default=None,
+    help="Score this folder of a second annotator's files against --gold instead of unspin: "
+    "how far two readers agree.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--each", is_flag=True, help="Also print the scores of each article.")
-def eval_command(data: Path, gold: Path, as_json: bool, each: bool) -> None:
+def eval_command(data: Path, gold: Path, reading: Path | None, as_json: bool, each: bool) -> None:
     """Alias-cluster (pairwise), label (overlap), accusation-edge and denial P/R/F1."""
     from unspin.article import Article
     from unspin.options import Options
@@ -41,20 +48,41 @@ def eval_command(data: Path, gold: Path, as_json: bool, each: bool) -> None:
 
     def run() -> None:
         articles = read_gold(gold, data)
-        pipeline = Pipeline.build(STAGES, options=Options(stages=STAGES))
-        pairs = [(g, pipeline(Article(g.text)).to_dict()) for g in articles]
+        metrics: tuple[str, ...] = actors_eval.METRICS
+        if reading is None:
+            pipeline = Pipeline.build(STAGES, options=Options(stages=STAGES))
+            pairs = [(g, pipeline(Article(g.text)).to_dict()) for g in articles]
+        else:
+            pairs, metrics = _readings(articles, read_gold(reading, data), reading)
         totals = actors_eval.score(pairs)
         if as_json:
             click.echo(json.dumps(actors_eval.as_json(totals), indent=2))
             return
         if each:
             for g, report in pairs:
-                click.echo(
-                    actors_eval.format_scores(actors_eval.score([(g, report)]), 1) + f"  {g.path}"
-                )
-        click.echo(actors_eval.format_scores(totals, len(articles)))
+                scores = actors_eval.score([(g, report)])
+                click.echo(actors_eval.format_scores(scores, 1, metrics) + f"  {g.path}")
+        click.echo(actors_eval.format_scores(totals, len(pairs), metrics))
 
     guarded(run)
+
+
+def _readings(
+    articles: list[Any], readings: list[Any], folder: Path
+) -> tuple[list[Any], tuple[str, ...]]:
+    """Each annotated article with the second reading of it as a report; the metrics the
+    reading annotates (one of the labels alone has no accusations)."""
+    from unspin.errors import InputError
+    from unspin.training import actors_eval
+
+    by_path = {r.path: r for r in readings}
+    missing = [g.path for g in articles if g.path not in by_path]
+    if missing:
+        raise InputError(str(folder), f"no reading of {len(missing)} articles: {missing[0]}, ...")
+    pairs = [(g, actors_eval.reading_report(by_path[g.path])) for g in articles]
+    accusing = any(r.accusations for r in readings)
+    metrics = actors_eval.METRICS if accusing else ("aliases", "labels")
+    return pairs, metrics
 
 
 Command = TypeVar("Command", bound=Callable[..., Any])

@@ -14,6 +14,7 @@ Counts are pooled over all articles (micro average); each match is one-to-one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -152,9 +153,48 @@ def _denials(gold: GoldArticle, accusations: list[dict[str, Any]], same: Same) -
     )
 
 
-def format_scores(totals: dict[str, Count], articles: int) -> str:
+def reading_report(reading: GoldArticle) -> dict[str, Any]:
+    """A second annotator's reading of an article, in the shape of a report, to score it
+    against the annotations as unspin is scored (how far two readers agree): each actor an
+    entity whose mentions are its labels and where the text spells its names."""
+    text = reading.text.casefold()
+    entities = []
+    for actor in reading.actors.values():
+        names = sorted(actor.names)
+        mentions = [{"start": a, "end": b} for a, b in actor.labels]
+        for name in names:
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                mentions.append({"start": match.start(), "end": match.end()})
+        entities.append(
+            {
+                "id": actor.id,
+                "name": names[0] if names else "",
+                "aliases": names[1:],
+                "type": actor.type,
+                "mentions": mentions,
+                "labels": [{"start": a, "end": b} for a, b in actor.labels],
+            }
+        )
+    accusations: list[dict[str, Any]] = [
+        {
+            "accuser": item.accuser,
+            "accused": item.accused,
+            "allegation": {"start": item.allegation[0], "end": item.allegation[1]},
+            "denials": [],
+        }
+        for item in reading.accusations
+    ]
+    for denial in reading.denials:
+        if denial.accusation is not None and 0 <= denial.accusation < len(accusations):
+            accusations[denial.accusation]["denials"].append(
+                {"start": denial.cue[0], "end": denial.cue[1], "by": denial.denier}
+            )
+    return {"entities": entities, "accusations": accusations}
+
+
+def format_scores(totals: dict[str, Count], articles: int, metrics: Sequence[str] = METRICS) -> str:
     lines = [f"{articles} annotated articles"]
-    for name in METRICS:
+    for name in metrics:
         count, prf = totals[name], totals[name].prf()
         if count.gold == 0:  # a set that does not annotate this (actors-train: no labels)
             lines.append(f"  {name:<12} not annotated   (found {count.found})")

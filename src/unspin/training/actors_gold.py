@@ -72,7 +72,7 @@ def _read_one(path: Path, data: Path) -> GoldArticle:
             labels = tuple(_span(text, s, path) for s in actor["labels"])
             names = frozenset(normal(n) for n in actor["names"])
             gold.actors[actor["id"]] = GoldActor(actor["id"], actor["type"], names, labels)
-        for item in raw["accusations"]:
+        for item in raw.get("accusations", []):  # a reading of the labels alone has none
             gold.accusations.append(
                 GoldAccusation(
                     item["accuser"],
@@ -81,7 +81,7 @@ def _read_one(path: Path, data: Path) -> GoldArticle:
                     _span(text, item["allegation"], path),
                 )
             )
-        for item in raw["denials"]:
+        for item in raw.get("denials", []):
             gold.denials.append(
                 GoldDenial(item["denier"], item["accusation"], _span(text, item["cue"], path))
             )
