@@ -608,15 +608,17 @@ def test_not_enough_to_dismiss_is_no_denial() -> None:
     assert accusation["denials"] == []
 
 
+POST = (
+    "Keith Ellison denied it.\n"
+    "@keithellison, you know you did that to me.\n"
+    "Even now, u r willing to say my son is lying \u2014 Karen Monahan (@KarenMonahan01) "
+    "August 12, 2018\n"
+    "Her son, Austin Monahan, wrote on Facebook."
+)  # an embedded tweet that speaks to a handle, and its signature
+
+
 def test_you_in_a_post_that_speaks_to_a_handle_is_the_handle_s_owner() -> None:
-    text = (
-        "Keith Ellison denied it.\n"
-        "@keithellison, you know you did that to me.\n"
-        "Even now, u r willing to say my son is lying \u2014 Karen Monahan (@KarenMonahan01) "
-        "August 12, 2018\n"
-        "Her son, Austin Monahan, wrote on Facebook."
-    )
-    report = analysed(text).to_dict()
+    report = analysed(POST).to_dict()
     names = {e["id"]: e["name"] for e in report["entities"]}
     lying = [a for a in report["accusations"] if a["allegation"]["text"].endswith("lying")]
     assert [(names[a["accuser"]], names[a["accused"]]) for a in lying] == [
@@ -625,14 +627,7 @@ def test_you_in_a_post_that_speaks_to_a_handle_is_the_handle_s_owner() -> None:
 
 
 def test_an_allegation_stops_at_the_signature_of_the_post_it_is_in() -> None:
-    text = (
-        "Keith Ellison denied it.\n"
-        "@keithellison, you know you did that to me.\n"
-        "Even now, u r willing to say my son is lying \u2014 Karen Monahan (@KarenMonahan01) "
-        "August 12, 2018\n"
-        "Her son, Austin Monahan, wrote on Facebook."
-    )
-    report = analysed(text).to_dict()
+    report = analysed(POST).to_dict()
     assert [a["allegation"]["text"] for a in report["accusations"]] == ["lying"]
     karen = next(e for e in report["entities"] if e["name"] == "Karen Monahan")
     assert karen["labels"] == []  # she signs the post: no appositive of "my son"
