@@ -641,3 +641,12 @@ def test_a_misread_description_casts_no_gender_vote_for_its_actor() -> None:
         "Two women said he abused them."
     )
     assert ("women", "Keith Ellison") in [e[:2] for e in edges(text)]
+
+
+def test_not_hesitating_to_deny_is_a_denial() -> None:
+    text = (
+        "Tomas Rell accused the Open Hand Movement of plotting attacks. The Open Hand Movement "
+        "did not hesitate to deny the allegations."
+    )
+    (accusation,) = analysed(text).to_dict()["accusations"]
+    assert [d["text"] for d in accusation["denials"]] == ["deny"]

@@ -11,6 +11,7 @@ import pytest
 from conftest import plain
 from unspin.options import Options
 from unspin.stages.entities import EntitiesStage
+from unspin.stages.entities.posts import posts
 
 
 def actors(text: str) -> list[dict[str, Any]]:
@@ -1253,3 +1254,46 @@ def test_a_noun_joined_to_a_definite_one_is_definite_too() -> None:
     )
     assert [m["text"] for m in actor(text, "Jim Acosta")["mentions"]] == ["Jim Acosta", "reporter"]
     assert [m["text"] for m in actor(text, "CNN")["mentions"]] == ["CNN", "network"]
+
+
+@pytest.mark.parametrize(
+    "text, signed",
+    [
+        ("My well-known son is lying - Karen Monahan (@K) August 12, 2018", "My well-known"),
+        ("Please share. Posted by Austin Monahan on Saturday, August 11, 2018", "Please share."),
+        ("\u2014 Karen Monahan (@K) August 12, 2018", ""),
+    ],
+)
+def test_a_post_runs_from_its_text_to_its_signature(text: str, signed: str) -> None:
+    (post,) = posts(text)
+    assert text[post.start : post.end].strip().startswith(signed)
+    assert text[post.author[0] : post.author[1]] in ("Karen Monahan", "Austin Monahan")
+
+
+def test_a_post_stops_at_a_blank_line() -> None:
+    text = (
+        "Jane Smith said my son is innocent.\n\n"
+        "My son is great. \u2014 Karen Monahan (@K) May 2, 2018"
+    )
+    (post,) = posts(text)
+    assert text[post.start : post.end] == "My son is great. "
+
+
+def test_a_role_as_given_to_an_object_is_the_object_s() -> None:
+    text = "The senators confirmed Jan Novak as secretary of state. Ana Silva agreed."
+    assert "secretary" in labels(actor(text, "Jan Novak"))
+    text = "Donald Trump's description of Hillary Clinton as a liar was wrong."
+    assert labels(actor(text, "Donald Trump")) == set()
+
+
+def test_an_appositive_joined_by_and_is_one_label() -> None:
+    text = "He met Jan Novak, a lawyer and activist, on Monday."
+    assert labels(actor(text, "Jan Novak")) == {"lawyer and activist"}
+
+
+def test_kin_of_the_wrong_gender_is_no_namesake() -> None:
+    text = (
+        "Bill Clinton spoke on Monday. He was tired. Hillary Clinton said her daughter would "
+        "campaign. Her daughter is busy."
+    )
+    assert "daughter" not in labels(actor(text, "Bill Clinton"))

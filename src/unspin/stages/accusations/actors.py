@@ -17,8 +17,10 @@ from unspin.stages.gender import PRONOUNS, pronoun_genders
 _PERSONAL = frozenset(PRONOUNS)
 _BODIES = frozenset({"they", "them", "their", "it", "its"})
 _SPEAKERS = frozenset({"we", "us", "our", "i", "me", "my"})
-_ADDRESSED = frozenset({"you", "u", "your"})  # in a post that speaks to a handle: its owner
-DESCRIBED = "described"  # the key of an entity's description mentions in the gender vote
+_ADDRESSED = frozenset(
+    {"you", "u", "your"}
+)  # "u": as posts write "you"  # in a post that speaks to a handle: its owner
+_DESCRIPTIONS = "descriptions"  # the key of an entity's description mentions in the gender vote
 _REACH = 600  # characters back a pronoun looks for what it stands for
 
 
@@ -128,7 +130,7 @@ class ActorIndex:
             post = post_at(self.posts, at)
             if post is None or post.addressee is None:
                 return None
-            found = self._overlapping(*post.addressee)
+            found = [m for m in self._overlapping(*post.addressee) if m.entity != besides]
             return found[0].entity if found else None
         if word in _SPEAKERS:
             inside = [q for q in self.quotes if q[0] <= at < q[1]]
@@ -179,7 +181,7 @@ def _genders(article: Article, mentions: list[Mention]) -> dict[str, str]:
     """The gender the article's own pronouns give each person (see `pronoun_genders`)."""
     starts = [s.start for s in article.groups["sentences"]]
     people: list[tuple[int, Any]] = [  # a description ("the caller") counts as someone named
-        (m.start, m.entity if m.proper else (m.entity, DESCRIBED))  # there, but its votes are
+        (m.start, m.entity if m.proper else (m.entity, _DESCRIPTIONS))  # there, but its votes are
         for m in mentions  # not the entity's: it may be misread
         if m.type == "person"
     ]

@@ -35,14 +35,17 @@ def denials(doc: Any, rules: AccusationRules) -> Iterator[Denial]:
 
 
 def _negated_up(verb: Any) -> bool:
-    """ "did not deny", "are not enough to dismiss", "was not willing to deny": the verb or one
-    it completes is negated."""
-    while True:
-        if any(c.dep_ == "neg" for c in verb.children):
-            return True
-        if verb.dep_ not in ("xcomp", "acomp") or verb.head.i == verb.i:
-            return False
-        verb = verb.head
+    """ "did not deny", "are not enough to dismiss", "was not willing to deny": the verb, or the
+    adjective it completes and that adjective's verb, is negated (but "did not hesitate to
+    deny" denies)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if verb.dep_ != "xcomp" or verb.head.pos_ != "ADJ":
+        return False
+    adjective = verb.head
+    if any(c.dep_ == "neg" for c in adjective.children):
+        return True
+    return adjective.dep_ == "acomp" and any(c.dep_ == "neg" for c in adjective.head.children)
 
 
 def answers(

@@ -23,7 +23,7 @@ from unspin.article import Article, Entity, Span
 from unspin.nlp import doc_text
 from unspin.options import Options
 from unspin.pipeline import Stage
-from unspin.rules.actors import ActorRules, actor_rules
+from unspin.rules.actors import ActorRules, actor_rules, former
 from unspin.stages.casing import Titles, title_docs
 from unspin.stages.entities.aliases import Link, acronym_links, alias_links, handle_links
 from unspin.stages.entities.clusters import Clusters, cluster, cluster_type, scan
@@ -249,7 +249,15 @@ def _describe(
     context = Context(rules, mentions, roles, genders, introductions(chunks))
     text = doc_text(doc)
     relations = Relations(
-        doc, text, rules.relations, rules.kin, context.mentions, people, genders, posts(text)
+        doc,
+        text,
+        rules.relations,
+        rules.kin,
+        rules.genders,
+        context.mentions,
+        people,
+        genders,
+        posts(text),
     )
     for found in descriptions(chunks + possessors(doc), rules, clusters.names):
         if found.owner is not None:
@@ -269,8 +277,9 @@ def _describe(
             root = clusters.add(name)
             if name.type == "person":
                 people.add(root)
-                if found.head in rules.genders:
-                    genders[root] = rules.genders[found.head]
+                gender = rules.genders.get(former(found.head))
+                if gender is not None:
+                    genders[root] = gender
         else:
             root = clusters.find(clusters.index(first))
             clusters.attach(name, root)

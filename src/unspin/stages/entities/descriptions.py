@@ -122,14 +122,18 @@ def _determiner(chunk: Any) -> str:
 
 def _capitalised(root: Any, rules: ActorRules) -> bool:
     """Whether a head noun is capitalised inside its sentence, no title and no party or
-    nationality ("The Durango Herald reported"): part of a name, not a description ("the
-    President", "the Democrat" still are)."""
+    nationality, after a capitalised word or no word for a person ("The Durango Herald
+    reported"): part of a name, not a description ("the President", "the Democrat", "the
+    Defendant" still are)."""
+    before = root.doc[root.i - 1] if root.i > 0 else None
+    named = before is not None and before.dep_ == "compound" and before.text[:1].isupper()
     return bool(
         root.text[:1].isupper()
         and not root.is_sent_start
         and root.ent_type_ != "NORP"
         and root.lower_ not in rules.titles
         and root.lower_.rstrip(".") not in rules.title_words
+        and (named or not rules.person_noun(root.lemma_.lower()))
     )
 
 

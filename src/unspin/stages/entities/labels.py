@@ -24,6 +24,7 @@ from unspin.nlp import doc_text, first_conjunct
 from unspin.rules.actors import ActorRules
 from unspin.stages.casing import Titles
 from unspin.stages.entities.names import LINK
+from unspin.stages.entities.posts import SIGNED
 
 APPOSITIVE, COPULAR, PREMODIFIER, NAMED_AS, DESCRIBED = (
     "appositive",
@@ -88,8 +89,8 @@ def labels_of(doc: Any, start: int, end: int, rules: ActorRules) -> list[Label]:
         and not (span.end < len(doc) and doc[span.end].text == ",")
     ):
         return []  # the name modifies another noun ("the Trump campaign"): not about the actor
-    signs = doc_text(doc)[end : end + 3] == " (@"  # "lying — Karen Monahan (@KarenMonahan01)":
-    found = [  # the name signs a post; it is no appositive of the words before it
+    signs = SIGNED.match(doc_text(doc), end) is not None  # "lying — Karen Monahan (@K) May 2,
+    found = [  # 2018": the name signs a post; it is no appositive of the words before it
         *([] if signs else _appositives(root, rules)),
         *_comma_appositive(span, rules),
         *_copular(root),
@@ -173,8 +174,9 @@ def _comma_appositive(span: Any, rules: ActorRules) -> list[Label]:
         return []
     if words[-1].ent_type_ in _NAMED:
         return []  # "by Peter Hasson, Daily Caller, September 19": where he writes, a name
-    if words[-1].dep_ == "conj":
-        return []  # "the United States government, U.S. service members, U.S. diplomats": a list
+    if words[-1].dep_ == "conj" and words[-1].head not in words:
+        return []  # "the United States government, U.S. service members, U.S. diplomats": a
+        # list (but "Jan Novak, a lawyer and activist," is one appositive)
     cut = max((k + 1 for k, t in enumerate(words) if t.lower_ in _POSSESSIVE), default=0)
     left = [t for t in words[cut:] if not (t.dep_ == "det" or t.is_punct)]
     if not left:
@@ -238,11 +240,17 @@ def _in_role(root: Any, rules: ActorRules) -> list[Label]:
     served as secretary of state": a role "as" gives the actor (a word for people only: "as
     a result" is none)."""
     verb = root.head
-    owned = root.dep_ == "poss" and verb.pos_ == "NOUN"  # "Clinton's tenure as secretary"
+    owned = (  # "Clinton's tenure as secretary", "Mueller's appointment as an investigator"
+        root.dep_ == "poss"
+        and verb.pos_ == "NOUN"
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
+    )  # (but "Trump's description of Clinton as a liar": the role is hers)
     if not owned and (
         root.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.lemma_.lower() in rules.naming
     ):
         return []
+    if root.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
+        return []  # "the senators confirmed Novak as secretary": the role is Novak's
     found = [
         _phrase(noun, NAMED_AS, role=True)
         for noun in _as_objects(verb)

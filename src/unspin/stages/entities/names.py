@@ -347,8 +347,8 @@ def proper_names(doc: Any, rules: ActorRules, known: list[Name], casing: Casing)
         if any(n.overlaps(start, end) for n in known):
             continue
         organisation = rules.descriptions.get(token.lower_) == "organization"
-        if not organisation and rules.person_noun(token.lemma_.lower()):
-            continue  # "Eighth Judicial District Attorney": a role, not a name
+        if not organisation and len(words) >= 3 and rules.person_noun(token.lemma_.lower()):
+            continue  # "Eighth Judicial District Attorney": a role, not a name (but "Tim Cook")
         kind = "organization" if organisation else "person"
         found.append(Name(start, end, doc_text(doc)[start:end], kind, NER))
     return found

@@ -3,11 +3,10 @@
 - a tweet ends "— Karen Monahan (@KarenMonahan01) August 12, 2018";
 - a Facebook post ends "Posted by Austin Monahan on Saturday, August 11, 2018".
 
-"I", "me" and "my" in a post are its author: "What my son said is true" is the author's son;
-"you" in a post that opens a line with a handle ("@keithellison, you know you did that") is the
-one that handle names.
-A post runs back from its signature over the lines before it, up to the signature of the post
-before it or `_LINES` lines.
+"my" in a post is its author's: "What my son said is true" is the author's son; "you" in a
+post that opens a line with a handle ("@keithellison, you know you did that") is the one that
+handle names. A post runs back from its signature over the lines before it, up to the
+signature of the post before it, a blank line, `_LINES` lines or `_LONGEST` characters.
 """
 
 from __future__ import annotations
@@ -16,10 +15,13 @@ import re
 from dataclasses import dataclass
 
 _DATE = r"[A-Z][a-z]+\.? \d{1,2}, \d{4}"
-_TWEET = re.compile(rf"[\u2014\u2013-]\s*(?P<name>[^\n()\u2014]{{2,60}}?) \(@\w+\) {_DATE}")
-_FACEBOOK = re.compile(rf"Posted by (?P<name>[A-Z][^\n]{{1,60}}?) on (?:[A-Z][a-z]+day, )?{_DATE}")
+_NAME = r"[A-Z][\w.'\u2019]*(?: [A-Za-z][\w.'\u2019]*){0,4}"  # one to five words, capitalised
+SIGNED = re.compile(rf" \(@\w+\) {_DATE}")  # what follows the author's name in a tweet
+_TWEET = re.compile(rf"(?:^|(?<=\s))[\u2014\u2013-] ?(?P<name>{_NAME}){SIGNED.pattern}")
+_FACEBOOK = re.compile(rf"Posted by (?P<name>{_NAME}) on (?:[A-Z][a-z]+day, )?{_DATE}")
 _ADDRESSED = re.compile(r"(?m)^@\w+")  # a line that opens with a handle speaks to its owner
 _LINES = 6  # the most lines a post is taken to run back over
+_LONGEST = 600  # characters: two tweets' worth
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,7 @@ def posts(text: str) -> list[Post]:
     found: list[Post] = []
     previous = 0
     for match in signatures:
-        start = _start(text, max(previous, 0), match.start())
+        start = _start(text, previous, match.start())
         handle = _ADDRESSED.search(text, start, match.start())
         addressee = (handle.start() + 1, handle.end()) if handle is not None else None
         found.append(Post(start, match.start(), match.span("name"), addressee))
@@ -48,15 +50,22 @@ def posts(text: str) -> list[Post]:
 
 
 def _start(text: str, floor: int, end: int) -> int:
-    """Where a post ending at `end` starts: `_LINES` lines back at most, not before `floor`
-    (the end of the post before)."""
+    """Where a post ending at `end` starts: back over its lines up to a blank line, `_LINES`
+    lines or `_LONGEST` characters (then from a sentence's start), not before `floor` (the
+    end of the post before)."""
+    floor = max(floor, end - _LONGEST)
     start = text.rfind("\n", floor, end) + 1 or floor
     for _ in range(_LINES - 1):
-        if start <= floor:
+        if start <= floor or not text[start - 1 : start].isspace():
             break
-        before = text.rfind("\n", floor, start - 1) + 1
-        start = max(before, floor)
-    return max(start, floor)
+        before = text.rfind("\n", floor, start - 1) + 1 or floor
+        if not text[before : start - 1].strip():
+            break  # a blank line: the paragraph before is not the post's
+        start = before
+    if start == floor and floor > 0:  # cut inside a line: from the next sentence's start
+        cut = re.search(r"[.!?]\s+", text[floor:end])
+        start = floor + cut.end() if cut is not None else end
+    return start
 
 
 def post_at(found: list[Post], at: int) -> Post | None:

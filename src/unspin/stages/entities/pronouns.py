@@ -1,8 +1,9 @@
 """Personal pronouns that labels are pinned on: "She is *a Haitian national*", "Christie
-called her *a disgrace*". A "he" or "she" as subject or object refers to the last person of its
-gender named before it in its sentence, else in the sentence before (by the genders the
-article's own pronouns and titles give); the labels said of the pronoun are labels of that
-person. Pronouns are no mentions in the report: only their labels are kept.
+called her *a disgrace*", "her years as *secretary of state*". A "he" or "she" as subject or
+object, a "his" or "her", refers to the last person of its gender named before it in its
+sentence, else in the sentence before (by the genders the article's own pronouns and titles
+give); the labels said of the pronoun are labels of that person. Pronouns are no mentions in
+the report: only their labels are kept.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ _ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})  # "she is a ...", "c
 def pronoun_names(
     doc: Any, mentions: list[tuple[Name, int]], persons: Set[int], genders: dict[int, str]
 ) -> list[tuple[Name, int]]:
-    """Each subject or object "he"/"she" with the person it refers to. `mentions`: (name,
+    """Each subject, object or possessive "he"/"she"/"his"/"her" with the person it refers to
+    ("her years as secretary of state"). `mentions`: (name,
     actor) in text order; `persons`: the actors that are people; `genders`: actor -> "f"/"m"."""
     people = [(n, c) for n, c in mentions if c in persons and n.how != DESCRIPTION]
     starts = [n.start for n, _ in people]

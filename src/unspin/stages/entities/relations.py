@@ -41,6 +41,7 @@ class Relations:
     text: str
     heads: frozenset[str]  # the heads that name whose someone is ("son", "lawyers", "campaign")
     kin: frozenset[str]  # those of them that are family ("son", "wife")
+    genders_of: dict[str, str]  # the gender of a kin word ("son": "m")
     mentions: list[tuple[Name, int]]
     people: set[int]
     genders: dict[int, str]
@@ -85,23 +86,33 @@ class Relations:
             RELATION,
         )
         if first is None and former(description.head) in self.kin:
-            first = self._namesake(owner_actor)  # "her son" where Austin Monahan is named
+            first = self._namesake(owner_actor, former(description.head))  # "her son" where
+            # Austin Monahan is named
         if key not in self.found:
             self.found[key] = first or name
         return name, first
 
-    def _namesake(self, owner: int) -> Name | None:
-        """The one other person the article names with the owner's surname, if just one."""
+    def _namesake(self, owner: int, kin: str) -> Name | None:
+        """The one other person the article names with the owner's surname and of the kin
+        word's gender (as far as it is known), if just one. ("Hillary Clinton's son" where Bill
+        Clinton is the only other Clinton named is still taken for him.)"""
         surname = self._fullest(owner).rsplit(maxsplit=1)[-1:]
+        firsts: dict[int, Name] = {}
+        for n, c in self.mentions:
+            if n.how in PROPER:
+                firsts.setdefault(c, n)
+        if owner not in firsts or not surname:
+            return None
+        gender = self.genders_of.get(kin)
         found = {
             c: n
-            for n, c in self.mentions
+            for c, n in firsts.items()
             if c != owner
             and c in self.people
-            and n.how in PROPER
-            and n.text.split()[-1:] == surname
+            and any(m.text.split()[-1:] == surname for m, d in self.mentions if d == c)
+            and (gender is None or self.genders.get(c) == gender)
         }
-        return next(iter(found.values())) if surname and len(found) == 1 else None
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _fullest(self, actor: int) -> str:
         """The longest name the article gives an actor so far ("Karen Monahan")."""
