@@ -11,15 +11,13 @@ from typing import Any
 from unspin.article import Article
 from unspin.rules.actors import actor_rules
 from unspin.stages.entities.names import PROPER
-from unspin.stages.entities.posts import post_at, posts
+from unspin.stages.entities.posts import post_at, signed_posts
 from unspin.stages.gender import PRONOUNS, pronoun_genders
 
 _PERSONAL = frozenset(PRONOUNS)
 _BODIES = frozenset({"they", "them", "their", "it", "its"})
 _SPEAKERS = frozenset({"we", "us", "our", "i", "me", "my"})
-_ADDRESSED = frozenset(
-    {"you", "u", "your"}
-)  # "u": as posts write "you"  # in a post that speaks to a handle: its owner
+_ADDRESSED = frozenset({"you", "u", "your"})  # in a post that speaks to a handle: its owner
 _DESCRIPTIONS = "descriptions"  # the key of an entity's description mentions in the gender vote
 _REACH = 600  # characters back a pronoun looks for what it stands for
 
@@ -49,7 +47,7 @@ class ActorIndex:
         self.longest = max((m.end - m.start for m in self.mentions), default=0)
         self.genders = _genders(article, self.mentions)
         self.rules = actor_rules()
-        self.posts = posts(article.text)
+        self.posts = signed_posts(article)
         self.quotes = [
             (q.attrs["content"].start, q.attrs["content"].end, q.attrs["speaker"].attrs["entity"])
             for q in article.groups["quotes"]

@@ -57,7 +57,7 @@ from unspin.stages.entities.names import (
     proper_names,
 )
 from unspin.stages.entities.newcomers import NEWCOMER, first_mentions, named_next, newcomers
-from unspin.stages.entities.posts import posts
+from unspin.stages.entities.posts import Post, signed_posts
 from unspin.stages.entities.pronouns import PRONOUN, pronoun_names
 from unspin.stages.entities.relations import Relations
 from unspin.stages.gender import pronoun_genders
@@ -84,7 +84,7 @@ class EntitiesStage(Stage):
         doc = article.cache["doc"]
         titles = title_docs(article, nlp_loader.load(self.spacy_model))
         labels = LabelFinder(doc, self.rules, titles)
-        clusters = self.clusters(doc, article.text, labels, titles)
+        clusters = self.clusters(doc, article.text, labels, titles, signed_posts(article))
         taken = [(n.start, n.end) for n in clusters.names if n.how not in _DESCRIBING]
         for number, names in enumerate(_actors(clusters), start=1):
             entity = self._entity(f"e{number}", names, labels)
@@ -94,8 +94,11 @@ class EntitiesStage(Stage):
             article.add_entity(entity)
         return article
 
-    def clusters(self, doc: Any, text: str, labels: LabelFinder, titles: Titles) -> Clusters:
-        """The article's names and descriptions, grouped by the actor they stand for."""
+    def clusters(
+        self, doc: Any, text: str, labels: LabelFinder, titles: Titles, signed: list[Post]
+    ) -> Clusters:
+        """The article's names and descriptions, grouped by the actor they stand for
+        (`signed`: the posts the article embeds)."""
         rules = self.rules
         casing = titles.casing
         names = self._named(doc, text, titles)
@@ -123,7 +126,7 @@ class EntitiesStage(Stage):
         clusters = cluster(names + [g.name for g in groups], links, rules, doc)
         scan(doc, clusters, rules, casing.lines)
         refer_groups(groups, clusters)
-        _describe(chunks, clusters, rules, labels)
+        _describe(chunks, clusters, rules, labels, signed)
         return clusters
 
     def _named(self, doc: Any, text: str, titles: Titles) -> list[Name]:
@@ -234,7 +237,11 @@ def _placed(names: list[Name], name: Name) -> Name | None:
 
 
 def _describe(
-    chunks: list[Any], clusters: Clusters, rules: ActorRules, labels: LabelFinder
+    chunks: list[Any],
+    clusters: Clusters,
+    rules: ActorRules,
+    labels: LabelFinder,
+    signed: list[Post],
 ) -> None:
     """Attach each definite description to the actor it refers to (descriptions before it
     count as mentions of their actor), then the pronouns labels are said of and the roles a
@@ -247,17 +254,16 @@ def _describe(
     people = _people(clusters)
     genders = _genders(doc, mentions, people, roles, rules)
     context = Context(rules, mentions, roles, genders, introductions(chunks))
-    text = doc_text(doc)
     relations = Relations(
         doc,
-        text,
+        doc_text(doc),
         rules.relations,
         rules.kin,
         rules.genders,
         context.mentions,
         people,
         genders,
-        posts(text),
+        signed,
     )
     for found in descriptions(chunks + possessors(doc), rules, clusters.names):
         if found.owner is not None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from unspin.article import Article
+
 _DATE = r"[A-Z][a-z]+\.? \d{1,2}, \d{4}"
 _NAME = r"[A-Z][\w.'\u2019]*(?: [A-Za-z][\w.'\u2019]*){0,4}"  # one to five words, capitalised
 SIGNED = re.compile(rf" \(@\w+\) {_DATE}")  # what follows the author's name in a tweet
@@ -30,6 +32,17 @@ class Post:
     end: int  # where its signature starts
     author: tuple[int, int]  # the author's name in the signature
     addressee: tuple[int, int] | None = None  # the handle a line of it opens with, if one does
+
+
+POSTS = "posts"  # article.cache key: the article's signed posts (`signed_posts`)
+
+
+def signed_posts(article: Article) -> list[Post]:
+    """The article's posts, read once for whichever stage (entities, accusations) asks first."""
+    found: list[Post] | None = article.cache.get(POSTS)
+    if found is None:
+        found = article.cache[POSTS] = posts(article.text)
+    return found
 
 
 def posts(text: str) -> list[Post]:

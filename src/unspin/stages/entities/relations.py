@@ -70,7 +70,7 @@ class Relations:
         known."""
         if description.possessor is None or former(description.head) not in self.heads:
             return None
-        if self.text[description.name.end - len(description.head)].isupper():
+        if description.name.text.split()[-1][:1].isupper():
             return None  # "the U.S. Attorney's Office": a name, not whose office
         owner = self._owner(description.possessor)
         if owner is None:
